@@ -1,0 +1,198 @@
+package dev.wechatapi.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole system as separate processes on this machine: a Kafka broker, the WeChat simulator (unless real
+ * WeChat is wanted) and the three services, wired to the local MariaDB and Redis. {@code ./dev up} runs
+ * {@link #main}; end-to-end tests call {@link #start} with free ports and fresh databases.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final StackOptions options;
+    private final ProjectLayout layout;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, JavaProcess> services = new LinkedHashMap<>();
+    private KafkaBrokerProcess kafka;
+
+    private LocalStack(StackOptions options, ProjectLayout layout) {
+        this.options = options;
+        this.layout = layout;
+    }
+
+    /** Starts everything and returns once every service answers its health check. */
+    public static LocalStack start(StackOptions options) {
+        LocalStack stack = new LocalStack(options, ProjectLayout.locate());
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) {
+        StackOptions options = StackOptions.forDevelopment(List.of(args));
+        LocalStack stack = start(options);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(stack::close));
+        System.out.println();
+        System.out.println("wechat-api is up.");
+        System.out.println("  Gateway (the public API):   " + stack.gatewayUrl());
+        if (options.simulator()) {
+            System.out.println("  WeChat simulator:            " + stack.simulatorUrl() + "  (control API: /control/...)");
+        }
+        System.out.println("  Kafka:                       " + stack.kafkaBootstrapServers());
+        System.out.println("  Logs:                        " + options.dataDirectory().resolve("logs"));
+        System.out.println("Create an app with:");
+        System.out.println("  java -jar " + stack.layout.root().relativize(stack.layout.executableJar("gateway-service"))
+                + " createwechatapp --name demo");
+        System.out.println("Press Ctrl-C to stop.");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + options.gatewayPort();
+    }
+
+    public String simulatorUrl() {
+        return "http://127.0.0.1:" + options.simulatorPort();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public JavaProcess process(String name) {
+        return services.get(name);
+    }
+
+    /** Runs a gateway CLI command (e.g. {@code createwechatapp --name x}) as its own process; returns its output. */
+    public String runGatewayCli(String... command) {
+        List<String> args = new ArrayList<>(List.of("-jar", layout.executableJar("gateway-service").toString()));
+        args.addAll(List.of(command));
+        args.addAll(List.of("--db-url", options.gatewayDatabase().jdbcUrl(), "--db-user",
+                options.gatewayDatabase().username(), "--db-password", options.gatewayDatabase().password()));
+        JavaProcess cli = JavaProcess.start("cli-" + command[0], List.of("-XX:TieredStopAtLevel=1"), args, Map.of(),
+                logs());
+        for (int i = 0; i < 1200 && cli.alive(); i++) {
+            Ports.sleep(Duration.ofMillis(100));
+        }
+        String output = cli.logTail();
+        if (cli.alive()) {
+            cli.kill();
+            throw new IllegalStateException("gateway CLI did not finish:\n" + output);
+        }
+        return output;
+    }
+
+    private void startAll() {
+        kafka = KafkaBrokerProcess.start(layout, options.kafkaPort(), options.dataDirectory().resolve("kafka"), logs());
+        started.add(kafka);
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        if (options.simulator()) {
+            JavaProcess simulator = launch("wechat-simulator", List.of("--port", String.valueOf(options.simulatorPort())));
+            waits.add(CompletableFuture.runAsync(() ->
+                    Ports.awaitListening(options.simulatorPort(), START_TIMEOUT, "WeChat simulator")));
+            services.put("wechat-simulator", simulator);
+        }
+        waits.add(startService("archive-service", options.archivePort(), archiveArgs()));
+        waits.add(startService("session-service", options.sessionPort(), sessionArgs()));
+        waits.add(startService("gateway-service", options.gatewayPort(), gatewayArgs()));
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private CompletableFuture<Void> startService(String module, int port, List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.add("--server.port=" + port);
+        JavaProcess process = launch(module, all);
+        services.put(module, process);
+        return CompletableFuture.runAsync(() ->
+                process.awaitHttpOk("http://127.0.0.1:" + port + "/actuator/health", START_TIMEOUT));
+    }
+
+    private JavaProcess launch(String module, List<String> args) {
+        List<String> main = new ArrayList<>(List.of("-jar", layout.executableJar(module).toString()));
+        main.addAll(args);
+        JavaProcess process = JavaProcess.start(module, SERVICE_JVM, main, Map.of(), logs());
+        started.add(process);
+        return process;
+    }
+
+    private List<String> archiveArgs() {
+        Database db = options.archiveDatabase();
+        return List.of(
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.r2dbc.url=" + db.r2dbcUrl(),
+                "--spring.r2dbc.username=" + db.username(),
+                "--spring.r2dbc.password=" + db.password(),
+                "--spring.flyway.url=" + db.jdbcUrl() + "?createDatabaseIfNotExist=true",
+                "--spring.flyway.user=" + db.username(),
+                "--spring.flyway.password=" + db.password());
+    }
+
+    private List<String> sessionArgs() {
+        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        if (options.simulator()) {
+            args.add("--wechat.session.wechat-base-url=" + simulatorUrl());
+        }
+        return args;
+    }
+
+    private List<String> gatewayArgs() {
+        Database db = options.gatewayDatabase();
+        return List.of(
+                "--spring.r2dbc.url=" + db.r2dbcUrl(),
+                "--spring.r2dbc.username=" + db.username(),
+                "--spring.r2dbc.password=" + db.password(),
+                "--spring.flyway.url=" + db.jdbcUrl() + "?createDatabaseIfNotExist=true",
+                "--spring.flyway.user=" + db.username(),
+                "--spring.flyway.password=" + db.password(),
+                "--spring.data.redis.host=" + options.redisHost(),
+                "--spring.data.redis.port=" + options.redisPort(),
+                "--wechat.gateway.session-uri=http://127.0.0.1:" + options.sessionPort(),
+                "--wechat.gateway.archive-uri=http://127.0.0.1:" + options.archivePort());
+    }
+
+    private Path logs() {
+        Path logs = options.dataDirectory().resolve("logs");
+        try {
+            return Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the services first, then the broker. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception ignored) {
+                // Keep stopping the rest.
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.wechatapi.wechat;
+
+/**
+ * A way to drive one WeChat account. The session service programs against this interface only, so back ends
+ * other than the web protocol (a Wechaty puppet service, Tencent iLink) can be added without touching it.
+ *
+ * <pre>{@code
+ * QrLogin qr = driver.startLogin();
+ * LoginPoll poll;
+ * do { poll = driver.pollLogin(qr); } while (!(poll instanceof LoginPoll.Confirmed || poll instanceof LoginPoll.Expired));
+ * WeChatSession session = driver.completeLogin((LoginPoll.Confirmed) poll);
+ * }</pre>
+ */
+public interface WeChatDriver {
+
+    /** What this driver can do; the API reports it per app instead of failing silently. */
+    Capabilities capabilities();
+
+    /** Asks WeChat for a new QR code. */
+    QrLogin startLogin() throws WeChatException;
+
+    /** One (long) poll of the QR code's state; returns when the state is known or the server's poll times out. */
+    LoginPoll pollLogin(QrLogin login) throws WeChatException;
+
+    /** Turns a confirmed scan into a live session: credentials, init, and the status notification. */
+    WeChatSession completeLogin(LoginPoll.Confirmed confirmed) throws WeChatException;
+}

@@ -1,0 +1,35 @@
+package dev.wechatapi.wechat;
+
+import java.time.Instant;
+
+/**
+ * A received (or synced self-sent) message, parsed from WeChat's raw form. {@code content} is decoded text
+ * (no {@code <br/>}, no HTML entities, emoji as characters) with the group sender prefix removed.
+ *
+ * @param groupMemberUserName who wrote a group message (from the {@code @member:<br/>} prefix), else null
+ * @param mentionsSelf whether a group message @-mentions the logged-in account
+ * @param url the link of sharing and location messages
+ * @param rawContent the Content field exactly as WeChat sent it
+ */
+public record WeChatMessage(
+        String msgId,
+        long newMsgId,
+        MsgKind kind,
+        int msgType,
+        int subMsgType,
+        int appMsgType,
+        String fromUserName,
+        String toUserName,
+        String groupMemberUserName,
+        boolean mentionsSelf,
+        String content,
+        String url,
+        String fileName,
+        long fileSize,
+        String mediaId,
+        int imgWidth,
+        int imgHeight,
+        int voiceLengthMs,
+        int playLengthSeconds,
+        Instant createTime,
+        String rawContent) {}
