@@ -1,0 +1,18 @@
+package dev.wechatapi.archive;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The archive: consumes the event stream into MariaDB and answers the read endpoints ({@code /friends},
+ * {@code /messages}) that the gateway forwards with {@code X-Wechat-App-Id}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ArchiveApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ArchiveApplication.class, args);
+    }
+}

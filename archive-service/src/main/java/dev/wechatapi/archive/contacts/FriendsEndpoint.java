@@ -1,0 +1,52 @@
+package dev.wechatapi.archive.contacts;
+
+import dev.wechatapi.archive.store.Where;
+import dev.wechatapi.archive.web.MediaLinks;
+import dev.wechatapi.archive.web.Ordering;
+import dev.wechatapi.archive.web.Page;
+import dev.wechatapi.archive.web.PageRequest;
+import dev.wechatapi.archive.web.Pagination;
+import dev.wechatapi.archive.web.QueryParams;
+import dev.wechatapi.archive.web.Tenant;
+import java.util.Map;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /friends}: the calling app's friends, filtered, ordered by puid unless asked otherwise, paged. */
+@RestController
+final class FriendsEndpoint {
+
+    private static final Ordering ORDERING = Ordering.of(
+            Map.of("puid", "puid", "name", "name", "nick_name", "nick_name", "user_name", "user_name",
+                    "remark_name", "remark_name", "signature", "signature", "sex", "sex", "province", "province",
+                    "city", "city"),
+            "puid",
+            "puid");
+
+    private final ContactStore contacts;
+    private final MediaLinks media;
+
+    FriendsEndpoint(ContactStore contacts, MediaLinks media) {
+        this.contacts = contacts;
+        this.media = media;
+    }
+
+    @GetMapping("/friends")
+    Mono<Page<FriendView>> friends(ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            String appId = Tenant.appId(request);
+            QueryParams params = QueryParams.of(request);
+            Where where = FriendFilter.where(appId, params);
+            String orderBy = ORDERING.orderBy(params);
+            return Pagination.paginate(request, PageRequest.from(params), contacts.count(where),
+                    page -> contacts.friends(where, orderBy, page).map(row -> view(row, request)));
+        });
+    }
+
+    private FriendView view(FriendRow row, ServerHttpRequest request) {
+        return new FriendView(row.puid(), row.name(), row.nickName(), row.userName(), row.remarkName(),
+                media.url(request, row.avatarMediaId()), row.signature(), row.sex(), row.province(), row.city());
+    }
+}

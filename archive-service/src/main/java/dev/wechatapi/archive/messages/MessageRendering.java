@@ -1,0 +1,100 @@
+package dev.wechatapi.archive.messages;
+
+import dev.wechatapi.archive.web.LocalTimes;
+import dev.wechatapi.archive.web.MediaLinks;
+import dev.wechatapi.events.ContactKind;
+import dev.wechatapi.events.MessageContent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an archived message into its API shape: times in the configured zone, media ids into gateway URLs, and
+ * the content fields the contract lists for the message's type (always all of them, null when unknown).
+ */
+@Component
+final class MessageRendering {
+
+    private final LocalTimes times;
+    private final MediaLinks media;
+
+    MessageRendering(LocalTimes times, MediaLinks media) {
+        this.times = times;
+        this.media = media;
+    }
+
+    MessageView view(MessageRow row, ServerHttpRequest request) {
+        return new MessageView(
+                row.msgId(),
+                Long.toString(row.msgId()),
+                content(row, request),
+                new MessageView.Kinds(apiKind(row.senderKind()), apiKind(row.receiverKind())),
+                row.type().name(),
+                times.render(row.createTime()),
+                times.render(row.receiveTime()),
+                row.isAt(),
+                row.senderPuid(),
+                row.receiverPuid(),
+                row.memberPuid());
+    }
+
+    private Map<String, @Nullable Object> content(MessageRow row, ServerHttpRequest request) {
+        MessageContent content = row.content();
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        fields.put("message", row.msgId());
+        switch (row.type()) {
+            case Text, Note, System, Friends -> fields.put("text", content.text());
+            case Map -> {
+                fields.put("x", content.x());
+                fields.put("y", content.y());
+                fields.put("scale", content.scale());
+                fields.put("label", content.label());
+                fields.put("maptype", content.mapType());
+                fields.put("poiname", content.poiName());
+                fields.put("poiid", content.poiId());
+                fields.put("url", content.url());
+                fields.put("text", content.text());
+            }
+            case Sharing -> {
+                fields.put("url", content.url());
+                fields.put("text", content.text());
+            }
+            case Picture -> {
+                fields.put("image", media.url(request, content.mediaId()));
+                fields.put("img_height", content.imgHeight());
+                fields.put("img_width", content.imgWidth());
+            }
+            case Recording -> {
+                fields.put("voice_length", content.voiceLength());
+                fields.put("record", media.url(request, content.mediaId()));
+            }
+            case Attachment -> {
+                fields.put("file_size", content.fileSize());
+                fields.put("file", media.url(request, content.mediaId()));
+            }
+            case Video -> {
+                fields.put("play_length", content.playLength());
+                fields.put("video", media.url(request, content.mediaId()));
+            }
+            case Card -> card(fields, content.card(), request);
+        }
+        return fields;
+    }
+
+    private void card(Map<String, @Nullable Object> fields, MessageContent.@Nullable Card card, ServerHttpRequest request) {
+        fields.put("username", card != null ? card.userName() : null);
+        fields.put("nickname", card != null ? card.nickName() : null);
+        fields.put("alias", card != null ? card.alias() : null);
+        fields.put("province", card != null ? card.province() : null);
+        fields.put("city", card != null ? card.city() : null);
+        fields.put("sign", card != null ? card.signature() : null);
+        fields.put("sex", card != null ? card.sex() : null);
+        fields.put("avatar", card != null ? media.url(request, card.avatar()) : null);
+    }
+
+    private static @Nullable String apiKind(@Nullable ContactKind kind) {
+        return kind != null ? kind.apiKind() : null;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.wechatapi.archive.messages;
+
+import dev.wechatapi.archive.store.Where;
+import dev.wechatapi.archive.web.PageRequest;
+import dev.wechatapi.events.ContactKind;
+import dev.wechatapi.events.MessageContent;
+import dev.wechatapi.events.MessageType;
+import io.r2dbc.spi.Readable;
+import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads archived messages. */
+@Component
+final class MessageStore {
+
+    private final DatabaseClient db;
+
+    MessageStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Long> count(Where where) {
+        return db.sql("SELECT COUNT(*) AS n FROM messages" + where.sql())
+                .bindValues(where.parameters())
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
+    /** One page of messages; {@code orderBy} comes from {@link dev.wechatapi.archive.web.Ordering}, never from input. */
+    Flux<MessageRow> messages(Where where, String orderBy, PageRequest page) {
+        return db.sql("SELECT * FROM messages" + where.sql() + " ORDER BY " + orderBy
+                        + " LIMIT " + page.size() + " OFFSET " + page.offset())
+                .bindValues(where.parameters())
+                .map(MessageStore::message)
+                .all();
+    }
+
+    private static MessageRow message(Readable row) {
+        String cardUserName = row.get("card_user_name", String.class);
+        String cardNickName = row.get("card_nick_name", String.class);
+        Integer cardSex = row.get("card_sex", Integer.class);
+        // card_sex is written for every card (its sex is never null), so it tells whether there was one.
+        MessageContent.Card card = cardSex == null ? null : new MessageContent.Card(
+                cardUserName,
+                cardNickName,
+                row.get("card_alias", String.class),
+                row.get("card_province", String.class),
+                row.get("card_city", String.class),
+                row.get("card_signature", String.class),
+                cardSex,
+                row.get("card_avatar", String.class));
+        MessageContent content = new MessageContent(
+                row.get("text", String.class),
+                row.get("url", String.class),
+                row.get("map_x", Double.class),
+                row.get("map_y", Double.class),
+                row.get("map_scale", Integer.class),
+                row.get("map_label", String.class),
+                row.get("map_type", String.class),
+                row.get("poi_name", String.class),
+                row.get("poi_id", String.class),
+                row.get("media_id", String.class),
+                row.get("img_height", Integer.class),
+                row.get("img_width", Integer.class),
+                row.get("voice_length", Integer.class),
+                row.get("file_size", Long.class),
+                row.get("file_name", String.class),
+                row.get("play_length", Integer.class),
+                card);
+        Boolean isAt = row.get("is_at", Boolean.class);
+        return new MessageRow(
+                row.get("msg_id", Long.class),
+                MessageType.valueOf(row.get("type", String.class)),
+                kind(row.get("sender_kind", String.class)),
+                row.get("sender_puid", String.class),
+                kind(row.get("receiver_kind", String.class)),
+                row.get("receiver_puid", String.class),
+                row.get("member_puid", String.class),
+                Boolean.TRUE.equals(isAt),
+                content,
+                row.get("create_time", LocalDateTime.class),
+                row.get("receive_time", LocalDateTime.class));
+    }
+
+    private static @Nullable ContactKind kind(@Nullable String name) {
+        return name == null ? null : ContactKind.valueOf(name);
+    }
+}
