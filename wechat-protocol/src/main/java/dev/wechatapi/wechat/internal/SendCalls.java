@@ -1,0 +1,65 @@
+package dev.wechatapi.wechat.internal;
+
+import dev.wechatapi.wechat.SentMessage;
+import dev.wechatapi.wechat.WeChatException;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code webwxsendmsg} (§9.1) and {@code webwxlogout} (§11.1). */
+final class SendCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(SendCalls.class);
+
+    private final SessionContext session;
+
+    SendCalls(SessionContext session) {
+        this.session = session;
+    }
+
+    SentMessage sendText(String toUserName, String text) throws WeChatException {
+        String localId = newLocalId();
+        ObjectNode body = session.bodyWithBaseRequest();
+        body.putObject("Msg")
+                .put("Type", 1)
+                .put("Content", text)
+                .put("FromUserName", session.self().userName())
+                .put("ToUserName", toUserName)
+                .put("LocalID", localId)
+                .put("ClientMsgId", localId);
+        body.put("Scene", 0);
+        JsonNode answer = session.calls().postJson(session.onMain("webwxsendmsg").build(), body);
+        RetCodes.check(answer, "webwxsendmsg");
+        long msgId = Fields.longValue(answer, "MsgID");
+        if (msgId == 0) {
+            throw new WeChatException.ProtocolError("webwxsendmsg answered without a MsgID", null);
+        }
+        return new SentMessage(msgId, localId, toUserName, Instant.now());
+    }
+
+    /** Best effort: the real server answers with a redirect or an empty body, and a dead session is logged out anyway. */
+    void logout() {
+        var request = new Request.Builder()
+                .url(session.hosts().onMain("webwxlogout")
+                        .addQueryParameter("redirect", "1")
+                        .addQueryParameter("type", "1")
+                        .addQueryParameter("skey", session.skey())
+                        .build())
+                .get()
+                .build();
+        try {
+            session.calls().execute(request, false);
+        } catch (WeChatException | RuntimeException failure) {
+            log.debug("webwxlogout failed; the session is given up anyway: {}", failure.toString());
+        }
+    }
+
+    /** The official client's id: a millisecond timestamp times 10^4 plus four random digits (17 digits). */
+    private static String newLocalId() {
+        return Long.toString(System.currentTimeMillis() * 10_000 + ThreadLocalRandom.current().nextInt(10_000));
+    }
+}

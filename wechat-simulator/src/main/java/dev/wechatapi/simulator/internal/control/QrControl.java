@@ -1,0 +1,82 @@
+package dev.wechatapi.simulator.internal.control;
+
+import dev.wechatapi.simulator.internal.accounts.Accounts;
+import dev.wechatapi.simulator.internal.http.ControlFailure;
+import dev.wechatapi.simulator.internal.http.Exchange;
+import dev.wechatapi.simulator.internal.http.Json;
+import dev.wechatapi.simulator.internal.http.Reply;
+import dev.wechatapi.simulator.internal.login.LoginAttempt;
+import dev.wechatapi.simulator.internal.login.LoginAttempts;
+import java.util.Locale;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The phone's side of a QR login: scan (as an account), confirm, or let the code expire. */
+public final class QrControl {
+
+    private final LoginAttempts attempts;
+    private final Accounts accounts;
+
+    public QrControl(LoginAttempts attempts, Accounts accounts) {
+        this.attempts = attempts;
+        this.accounts = accounts;
+    }
+
+    public Reply list(Exchange exchange) {
+        String wanted = exchange.query("state");
+        ArrayNode json = Json.array();
+        attempts.all().stream()
+                .filter(attempt -> wanted == null || state(attempt).equals(wanted))
+                .forEach(attempt -> json.add(view(attempt)));
+        return Reply.json(json);
+    }
+
+    public Reply show(Exchange exchange) {
+        return Reply.json(view(attempt(exchange)));
+    }
+
+    /** {@code {"accountId": ..., "confirm": false}}; with confirm true the code is confirmed at once. */
+    public Reply scan(Exchange exchange) {
+        LoginAttempt attempt = attempt(exchange);
+        String accountId = Json.text(exchange.json(), "accountId");
+        if (accountId == null) {
+            throw ControlFailure.badRequest("say which account scans: {\"accountId\": ...}");
+        }
+        accounts.get(accountId);
+        attempt.scan(accountId);
+        if (exchange.json().path("confirm").asBoolean(false)) {
+            attempt.confirm();
+        }
+        return Reply.json(view(attempt));
+    }
+
+    public Reply confirm(Exchange exchange) {
+        LoginAttempt attempt = attempt(exchange);
+        attempt.confirm();
+        return Reply.json(view(attempt));
+    }
+
+    public Reply expire(Exchange exchange) {
+        LoginAttempt attempt = attempt(exchange);
+        attempt.expire();
+        return Reply.json(view(attempt));
+    }
+
+    private LoginAttempt attempt(Exchange exchange) {
+        return attempts.get(exchange.pathParam("uuid"));
+    }
+
+    private static ObjectNode view(LoginAttempt attempt) {
+        return Json.object()
+                .put("uuid", attempt.uuid())
+                .put("state", state(attempt))
+                .put("accountId", attempt.accountId())
+                .put("desktopMode", attempt.desktopMode())
+                .put("createdAt", attempt.createdAt().toString())
+                .put("expiresAt", attempt.expiresAt().toString());
+    }
+
+    private static String state(LoginAttempt attempt) {
+        return attempt.state().name().toLowerCase(Locale.ROOT);
+    }
+}
