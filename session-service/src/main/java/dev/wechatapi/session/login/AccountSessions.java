@@ -1,0 +1,90 @@
+package dev.wechatapi.session.login;
+
+import dev.wechatapi.events.SessionState;
+import dev.wechatapi.session.SessionProperties;
+import dev.wechatapi.session.VirtualThreads;
+import dev.wechatapi.session.publishing.EventPublisher;
+import dev.wechatapi.session.publishing.Outgoing;
+import dev.wechatapi.session.sync.LiveSession;
+import dev.wechatapi.wechat.QrLogin;
+import dev.wechatapi.wechat.WeChatDriver;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The sessions of all apps, held in memory: starts QR logins, answers what they became, logs out. Every blocking
+ * driver call goes through {@link VirtualThreads}, so these methods are safe on the event loop.
+ */
+@Component
+public class AccountSessions implements AutoCloseable {
+
+    private final ConcurrentMap<String, AccountSession> accounts = new ConcurrentHashMap<>();
+    private final WeChatDriver driver;
+    private final EventPublisher publisher;
+    private final VirtualThreads threads;
+    private final SessionProperties properties;
+    private final Clock clock;
+
+    public AccountSessions(WeChatDriver driver, EventPublisher publisher, VirtualThreads threads,
+            SessionProperties properties, Clock clock) {
+        this.driver = driver;
+        this.publisher = publisher;
+        this.threads = threads;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public AccountSession of(String appId) {
+        return accounts.computeIfAbsent(appId, AccountSession::new);
+    }
+
+    /** The live session of an app, if it is logged in. */
+    public Optional<LiveSession> live(String appId) {
+        AccountSession account = accounts.get(appId);
+        return account == null ? Optional.empty() : account.live();
+    }
+
+    /** Asks WeChat for a QR code and follows it in the background until it is confirmed or expires. */
+    Mono<QrLogin> startLogin(String appId) {
+        return threads.call(driver::startLogin).map(qr -> {
+            AccountSession account = of(appId);
+            LoginAttempt attempt = new LoginAttempt(qr);
+            account.track(attempt);
+            if (account.live().isEmpty()) {
+                publisher.publish(List.of(Outgoing.state(
+                        account.change(SessionState.WAITING_FOR_SCAN, null, clock.instant()))));
+            }
+            threads.start("login-" + appId,
+                    new LoginFlow(account, attempt, driver, publisher, threads, properties, clock));
+            return qr;
+        });
+    }
+
+    /** Logs the app out of WeChat (if logged in) and stops any pending QR login; completes when published. */
+    Mono<Void> logout(String appId) {
+        return Mono.defer(() -> {
+            AccountSession account = of(appId);
+            LiveSession ended = account.logout();
+            if (ended == null) {
+                return Mono.empty();
+            }
+            return threads.call(() -> {
+                        ended.weChat().logout();
+                        return ended;
+                    })
+                    .then(Mono.fromFuture(() -> publisher.publish(List.of(Outgoing.state(
+                            account.change(SessionState.LOGGED_OUT, "logout", clock.instant()))))));
+        });
+    }
+
+    /** Stops every loop without logging out: a restart should not cost the users their WeChat sessions. */
+    @Override
+    public void close() {
+        accounts.values().forEach(AccountSession::stop);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.wechatapi.session.sending;
+
+import dev.wechatapi.events.Direction;
+import dev.wechatapi.events.MessageContent;
+import dev.wechatapi.events.MessageEvent;
+import dev.wechatapi.events.MessageType;
+import dev.wechatapi.session.SessionProperties;
+import dev.wechatapi.session.VirtualThreads;
+import dev.wechatapi.session.contacts.ContactBook;
+import dev.wechatapi.session.login.AccountSessions;
+import dev.wechatapi.session.publishing.EventPublisher;
+import dev.wechatapi.session.publishing.Outgoing;
+import dev.wechatapi.session.sync.LiveSession;
+import dev.wechatapi.session.web.ApiException;
+import dev.wechatapi.wechat.SentMessage;
+import dev.wechatapi.wechat.WeChatDriver;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Sends a validated request through the app's live session and publishes what was sent. */
+@Component
+class MessageSender {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
+    private static final int TEXT_MSG_TYPE = 1;
+
+    private final AccountSessions sessions;
+    private final WeChatDriver driver;
+    private final EventPublisher publisher;
+    private final VirtualThreads threads;
+    private final SessionProperties properties;
+
+    MessageSender(AccountSessions sessions, WeChatDriver driver, EventPublisher publisher, VirtualThreads threads,
+            SessionProperties properties) {
+        this.sessions = sessions;
+        this.driver = driver;
+        this.publisher = publisher;
+        this.threads = threads;
+        this.properties = properties;
+    }
+
+    Mono<MessageEvent> send(String appId, SendMessageRequest request) {
+        return Mono.defer(() -> {
+            request.validated();
+            // The driver says what it can send; the session API has only a text call so far, so text is the
+            // most any driver can be asked for here.
+            if (!driver.capabilities().sends().contains(request.type()) || !request.type().equals("text")) {
+                throw ApiException.badRequest("unsupported_message_type",
+                        "暂不支持发送" + request.type() + "类型的消息");
+            }
+            LiveSession live = sessions.live(appId).orElseThrow(ApiException::offline);
+            ContactBook.Entry to = live.book().byPuid(request.puid().trim())
+                    .orElseThrow(() -> ApiException.badRequest("unknown_puid", "未找到对应uuid的匹配对象!"));
+            ContactBook.Entry self = live.book().self();
+            return threads.call(() -> live.weChat().sendText(to.userName(), request.text()))
+                    .map(sent -> sentEvent(appId, self, to, sent, request.text()))
+                    .flatMap(event -> publish(event).thenReturn(event));
+        });
+    }
+
+    private static MessageEvent sentEvent(String appId, ContactBook.Entry self, ContactBook.Entry to,
+            SentMessage sent, String text) {
+        return new MessageEvent(appId, sent.msgId(), Direction.SENT, MessageType.Text, TEXT_MSG_TYPE, self.party(),
+                to.party(), null, null, false, MessageContent.text(text), sent.sentAt(), sent.sentAt());
+    }
+
+    /**
+     * Waits a bounded time for Kafka. The message is already on WeChat, so a slow or failed publication must not
+     * turn into an error the client would answer by sending again: it is retried in the background instead.
+     */
+    private Mono<Void> publish(MessageEvent event) {
+        List<Outgoing> events = List.of(Outgoing.message(event));
+        return Mono.fromFuture(() -> publisher.publish(events))
+                .timeout(properties.publishTimeout())
+                .onErrorResume(failure -> {
+                    log.warn("publishing sent message {} of app {} failed, retrying in the background",
+                            event.msgId(), event.appId(), failure);
+                    threads.start("publish-sent-" + event.msgId(), () -> {
+                        try {
+                            publisher.publishAll(events, () -> true);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    return Mono.empty();
+                });
+    }
+}

@@ -1,0 +1,103 @@
+package dev.wechatapi.session.sync;
+
+import dev.wechatapi.session.Backoff;
+import dev.wechatapi.session.publishing.EventPublisher;
+import dev.wechatapi.session.publishing.Outgoing;
+import dev.wechatapi.wechat.SyncBatch;
+import dev.wechatapi.wechat.WeChatException;
+import dev.wechatapi.wechat.WeChatMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one live session in sync: long-polls WeChat, turns each batch into events and waits until Kafka has
+ * acknowledged them before asking for the next batch, so a crash can replay a batch but never lose one. Runs on
+ * its own virtual thread until the session ends or WeChat logs it out; other failures back off exponentially.
+ */
+public final class SyncLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncLoop.class);
+
+    private final LiveSession live;
+    private final EventPublisher publisher;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Consumer<String> onLoggedOut;
+
+    /**
+     * @param onLoggedOut called with a reason when WeChat ended the session (not when {@link LiveSession#end} did)
+     */
+    public SyncLoop(LiveSession live, EventPublisher publisher, Backoff backoff, Clock clock,
+            Consumer<String> onLoggedOut) {
+        this.live = live;
+        this.publisher = publisher;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.onLoggedOut = onLoggedOut;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!live.isEnded()) {
+                SyncBatch batch = poll();
+                if (batch == null) {
+                    return;
+                }
+                if (!publisher.publishAll(events(batch), () -> true)) {
+                    return;
+                }
+                live.synced(clock.instant());
+            }
+        } catch (InterruptedException e) {
+            // Only the service shutting down interrupts a pause or a publication.
+            log.info("sync loop of app {} interrupted", live.appId());
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One sync round with retries; null when the loop must stop. */
+    private SyncBatch poll() throws InterruptedException {
+        while (live.enterSync()) {
+            try {
+                SyncBatch batch = live.weChat().sync();
+                backoff.reset();
+                return batch;
+            } catch (WeChatException.LoggedOut e) {
+                if (!live.isEnded()) {
+                    onLoggedOut.accept("retcode " + e.code() + ": " + e.getMessage());
+                }
+                return null;
+            } catch (WeChatException | RuntimeException e) {
+                if (live.isEnded()) {
+                    return null;
+                }
+                log.warn("sync of app {} failed, backing off: {}", live.appId(), e.toString());
+            } finally {
+                live.leaveSync();
+            }
+            backoff.pause();
+        }
+        return null;
+    }
+
+    private List<Outgoing> events(SyncBatch batch) {
+        List<Outgoing> events = new ArrayList<>();
+        Instant now = clock.instant();
+        if (!batch.changedContacts().isEmpty() || !batch.deletedUserNames().isEmpty()) {
+            live.book(live.book().withChanges(batch.changedContacts(), batch.deletedUserNames()));
+            events.add(Outgoing.contacts(live.book().snapshot(live.appId(), now)));
+        }
+        for (WeChatMessage message : batch.messages()) {
+            MessageEvents.from(live.appId(), live.book(), message, now)
+                    .map(Outgoing::message)
+                    .ifPresent(events::add);
+        }
+        return events;
+    }
+}
