@@ -2,8 +2,10 @@ package dev.wechatapi.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wechatapi.simulator.SimulatorControl;
 import dev.wechatapi.testsupport.LocalStack;
 import dev.wechatapi.testsupport.StackOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ class LoginToMessageEndToEndTest {
     static void startTheSystem() {
         stack = LocalStack.start(StackOptions.forTests());
         gateway = new Http(stack.gatewayUrl());
-        simulator = new SimulatorControl(new Http(stack.simulatorUrl()));
+        simulator = new SimulatorControl(URI.create(stack.simulatorUrl()));
     }
 
     @AfterAll
@@ -69,7 +71,10 @@ class LoginToMessageEndToEndTest {
     @Test
     @Order(2)
     void scanningAndConfirmingTheQrCodeLogsTheAccountIn() {
-        accountId = simulator.createAccount(ACCOUNT, List.of(FRIEND, "李雷", "韩梅梅🌸"));
+        accountId = simulator.createAccount(Map.of(
+                        "nickName", ACCOUNT, "friends", List.of(FRIEND, "李雷", "韩梅梅🌸"), "groups", 0, "mps", 0))
+                .get("accountId")
+                .asString();
 
         JsonNode login = authed("/login", Map.of()).json();
         String uuid = login.get("uuid").asString();
@@ -90,13 +95,14 @@ class LoginToMessageEndToEndTest {
     @Test
     @Order(3)
     void friendsAreListedWithTheirEmojiNames() {
-        JsonNode friends = Eventually.await("three friends", ASYNC, () -> authed("/friends", Map.of()).json(),
-                page -> page.path("count").asInt() == 3);
+        // As in the original, the account itself is listed among the friends.
+        JsonNode friends = Eventually.await("three friends and the account", ASYNC,
+                () -> authed("/friends", Map.of()).json(), page -> page.path("count").asInt() == 4);
 
         List<String> names = StreamSupport.stream(friends.get("results").spliterator(), false)
                 .map(f -> f.get("nick_name").asString())
                 .toList();
-        assertThat(names).containsExactlyInAnyOrder(FRIEND, "李雷", "韩梅梅🌸");
+        assertThat(names).containsExactlyInAnyOrder(ACCOUNT, FRIEND, "李雷", "韩梅梅🌸");
         JsonNode xiaoming = authed("/friends", Map.of("nick_name", FRIEND)).json();
         assertThat(xiaoming.get("count").asInt()).isEqualTo(1);
         friendPuid = xiaoming.get("results").get(0).get("puid").asString();
@@ -105,7 +111,7 @@ class LoginToMessageEndToEndTest {
     @Test
     @Order(4)
     void aMessageFromAFriendIsArchived() {
-        simulator.injectText(accountId, FRIEND, "你好 👋 在吗?");
+        simulator.sendText(accountId, FRIEND, "你好 👋 在吗?");
 
         JsonNode messages = Eventually.await("the received message", ASYNC,
                 () -> authed("/messages", Map.of("sender_puid", friendPuid)).json(),
@@ -127,7 +133,10 @@ class LoginToMessageEndToEndTest {
         assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
         assertThat(sent.json().get("receiver_puid").asString()).isEqualTo(friendPuid);
         assertThat(sent.json().get("content").get("text").asString()).isEqualTo("收到 ✅ 谢谢");
-        assertThat(simulator.sentTexts(accountId)).contains("收到 ✅ 谢谢");
+        assertThat(StreamSupport.stream(simulator.sent(accountId).spliterator(), false)
+                        .filter(record -> record.get("toNickName").asString().equals(FRIEND))
+                        .map(record -> record.get("content").asString()))
+                .containsExactly("收到 ✅ 谢谢");
         JsonNode archived = Eventually.await("the sent message in /messages", ASYNC,
                 () -> authed("/messages", Map.of("receiver_puid", friendPuid)).json(),
                 page -> page.path("count").asInt() == 1);
