@@ -57,8 +57,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Kafka:                       " + stack.kafkaBootstrapServers());
         System.out.println("  Logs:                        " + options.dataDirectory().resolve("logs"));
         System.out.println("Create an app with:");
-        System.out.println("  java -jar " + stack.layout.root().relativize(stack.layout.executableJar("gateway-service"))
-                + " createwechatapp --name demo");
+        System.out.println("  ./dev cli createwechatapp --name demo");
         System.out.println("Press Ctrl-C to stop.");
         try {
             Thread.currentThread().join();
