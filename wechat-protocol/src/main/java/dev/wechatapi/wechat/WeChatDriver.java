@@ -24,4 +24,15 @@ public interface WeChatDriver {
 
     /** Turns a confirmed scan into a live session: credentials, init, and the status notification. */
     WeChatSession completeLogin(LoginPoll.Confirmed confirmed) throws WeChatException;
+
+    /**
+     * Carries on a session saved with {@link WeChatSession#credentials()} (in this process or another), without a
+     * QR scan, after checking with WeChat that it is still alive.
+     *
+     * @throws WeChatException.LoggedOut when WeChat ended the session meanwhile: a new QR login is needed
+     * @throws WeChatException.Unsupported when this driver cannot resume sessions (or not this driver's)
+     */
+    default WeChatSession resume(SessionCredentials credentials) throws WeChatException {
+        throw new WeChatException.Unsupported("this driver cannot resume sessions");
+    }
 }

@@ -6,7 +6,9 @@ public sealed class WeChatException extends Exception
                 WeChatException.LoginBlocked,
                 WeChatException.RateLimited,
                 WeChatException.ProtocolError,
-                WeChatException.Unreachable {
+                WeChatException.Unreachable,
+                WeChatException.MediaUnavailable,
+                WeChatException.Unsupported {
 
     private WeChatException(String message, Throwable cause) {
         super(message, cause);
@@ -51,6 +53,20 @@ public sealed class WeChatException extends Exception
     public static final class Unreachable extends WeChatException {
         public Unreachable(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** The message carries no media, or WeChat has none (any more) for it: there is nothing to download. */
+    public static final class MediaUnavailable extends WeChatException {
+        public MediaUnavailable(String message) {
+            super(message, null);
+        }
+    }
+
+    /** This driver cannot do that (a send kind, downloads, resuming a session); see {@link Capabilities}. */
+    public static final class Unsupported extends WeChatException {
+        public Unsupported(String message) {
+            super(message, null);
         }
     }
 }

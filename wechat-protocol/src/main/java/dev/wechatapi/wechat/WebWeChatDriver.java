@@ -22,7 +22,7 @@ public final class WebWeChatDriver implements WeChatDriver {
     private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
     private static final Capabilities CAPABILITIES =
-            new Capabilities("web", Set.of("text"), EnumSet.allOf(MsgKind.class), true);
+            new Capabilities("web", Set.of("text", "image", "file", "video"), EnumSet.allOf(MsgKind.class), true);
 
     private final LoginFlow login;
 
@@ -65,5 +65,10 @@ public final class WebWeChatDriver implements WeChatDriver {
     @Override
     public WeChatSession completeLogin(LoginPoll.Confirmed confirmed) throws WeChatException {
         return Guard.run("login", () -> login.complete(confirmed));
+    }
+
+    @Override
+    public WeChatSession resume(SessionCredentials credentials) throws WeChatException {
+        return Guard.run("resume", () -> login.resume(credentials));
     }
 }

@@ -83,9 +83,9 @@ class LoginFlowTest {
     }
 
     @Test
-    void capabilitiesNameTheWebDriverAndTextSending() {
+    void capabilitiesNameTheWebDriverAndEverySendKind() {
         assertThat(driver.capabilities().driver()).isEqualTo("web");
-        assertThat(driver.capabilities().sends()).containsExactly("text");
+        assertThat(driver.capabilities().sends()).containsExactlyInAnyOrder("text", "image", "file", "video");
         assertThat(driver.capabilities().contacts()).isTrue();
     }
 }

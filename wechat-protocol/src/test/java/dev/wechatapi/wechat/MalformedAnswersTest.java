@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import mockwebserver3.Dispatcher;
@@ -165,6 +166,43 @@ class MalformedAnswersTest {
         assertThat(file.fileName()).isEqualTo("报告&总结.pdf");
         assertThat(file.fileSize()).isEqualTo(2048);
         assertThat(file.createTime().getEpochSecond()).isEqualTo(1_700_000_000L);
+    }
+
+    @Test
+    void everyNonZeroSelectorFetchesNewsAndZeroDoesNot() throws Exception {
+        WeChatSession session = logIn();
+        answer("webwxsync", 200, "{\"BaseResponse\":{\"Ret\":0,\"ErrMsg\":\"\"},\"AddMsgCount\":1,\"AddMsgList\":[{\"MsgId\":\"5\","
+                + "\"MsgType\":1,\"FromUserName\":\"@a\",\"ToUserName\":\"@self\",\"Content\":\"hi\"}],"
+                + "\"SyncKey\":{\"Count\":1,\"List\":[{\"Key\":1,\"Val\":101}]}}");
+        for (String selector : new String[] {"1", "2", "3", "4", "5", "6", "7"}) {
+            answer("synccheck", 200, "window.synccheck={retcode:\"0\",selector:\"" + selector + "\"}");
+            assertThat(session.sync().messages()).as("selector %s", selector).hasSize(1);
+        }
+        answer("synccheck", 200, "window.synccheck={retcode:\"0\",selector:\"0\"}");
+
+        assertThat(session.sync().isEmpty()).isTrue();
+    }
+
+    @Test
+    void unknownSyncCheckRetcodeIsAProtocolErrorAnd1205IsRateLimited() throws Exception {
+        WeChatSession session = logIn();
+        answer("synccheck", 200, "window.synccheck={retcode:\"9999\",selector:\"0\"}");
+        assertThatThrownBy(session::sync).isInstanceOf(WeChatException.ProtocolError.class);
+
+        answer("synccheck", 200, "window.synccheck={retcode:\"1205\",selector:\"0\"}");
+        assertThatThrownBy(session::sync).isInstanceOf(WeChatException.RateLimited.class);
+    }
+
+    @Test
+    void emptyDownloadIsMediaUnavailable() throws Exception {
+        WeChatSession session = logIn();
+        answer("webwxgetmsgimg", 200, "");
+        WeChatMessage image = new WeChatMessage("9", 9, MsgKind.IMAGE, 3, 0, 0, "@a", "@self", null, false, "", "", "", 0, "",
+                0, 0, 0, 0, Instant.now(), "");
+
+        assertThatThrownBy(() -> session.download(image)).isInstanceOf(WeChatException.MediaUnavailable.class);
+        answer("webwxgetmsgimg", 502, "");
+        assertThatThrownBy(() -> session.download(image)).isInstanceOf(WeChatException.Unreachable.class);
     }
 
     private WeChatSession logIn() throws WeChatException {

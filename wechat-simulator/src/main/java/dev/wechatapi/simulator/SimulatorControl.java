@@ -108,9 +108,65 @@ public final class SimulatorControl {
         return post("/control/accounts/" + encode(accountId) + "/logout", Map.of());
     }
 
+    /** Ends the account's web session with a chosen retcode: 1100, 1101 or 1102. */
+    public JsonNode logout(String accountId, int retcode) {
+        return post("/control/accounts/" + encode(accountId) + "/logout", Map.of("retcode", retcode));
+    }
+
     /** Makes the account's next {@code count} sends fail with {@code Ret = ret} (1205: too frequent). */
     public JsonNode failNextSends(String accountId, int ret, int count) {
         return post("/control/accounts/" + encode(accountId) + "/send-failures", Map.of("ret", ret, "count", count));
+    }
+
+    /** The phone adds a friend ({@code nickName}, {@code remarkName}, {@code sex}, ...); the next sync reports it. */
+    public JsonNode addFriend(String accountId, Map<String, ?> friend) {
+        return post("/control/accounts/" + encode(accountId) + "/friends", friend);
+    }
+
+    /** Changes a friend's profile fields (nick name, remark, signature, ...); the next sync reports it. */
+    public JsonNode modifyFriend(String accountId, Object friend, Map<String, ?> changes) {
+        return post("/control/accounts/" + encode(accountId) + "/friends/" + encode(String.valueOf(friend)), changes);
+    }
+
+    /** The friend is deleted on the phone; the next sync lists them in DelContactList. */
+    public JsonNode deleteFriend(String accountId, Object friend) {
+        return call(HttpRequest.newBuilder(baseUrl.resolve("/control/accounts/" + encode(accountId) + "/friends/"
+                + encode(String.valueOf(friend)))).DELETE());
+    }
+
+    /**
+     * Renames a group or changes its members: {@code {"topic": ..., "add": [names or {"nickName": ...}],
+     * "remove": [members]}}; the next sync carries the group with its new member list.
+     */
+    public JsonNode changeGroup(String accountId, Object group, Map<String, ?> changes) {
+        return post("/control/accounts/" + encode(accountId) + "/groups/" + encode(String.valueOf(group)), changes);
+    }
+
+    /** From now on web login of the account answers ret 1203 with {@code message} (null lifts the block). */
+    public JsonNode blockLogin(String accountId, String message) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("message", message);
+        return post("/control/accounts/" + encode(accountId) + "/login-block", body);
+    }
+
+    /**
+     * Makes the next {@code count} protocol calls (those whose path ends with {@code endpoint}, or all when it is
+     * null) misbehave: wait {@code delayMs}, then drop the connection without an answer, or answer with only
+     * the first half of the body ({@code truncate}).
+     */
+    public JsonNode fault(String endpoint, long delayMs, boolean drop, boolean truncate, int count) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("endpoint", endpoint);
+        body.put("delayMs", delayMs);
+        body.put("drop", drop);
+        body.put("truncate", truncate);
+        body.put("count", count);
+        return post("/control/faults", body);
+    }
+
+    /** Forgets every fault not yet used up. */
+    public JsonNode clearFaults() {
+        return call(HttpRequest.newBuilder(baseUrl.resolve("/control/faults")).DELETE());
     }
 
     private JsonNode get(String path) {

@@ -3,6 +3,9 @@ package dev.wechatapi.simulator;
 import com.sun.net.httpserver.HttpServer;
 import dev.wechatapi.simulator.internal.accounts.Accounts;
 import dev.wechatapi.simulator.internal.control.AccountControl;
+import dev.wechatapi.simulator.internal.control.ContactControl;
+import dev.wechatapi.simulator.internal.control.FaultControl;
+import dev.wechatapi.simulator.internal.http.Faults;
 import dev.wechatapi.simulator.internal.control.MessageControl;
 import dev.wechatapi.simulator.internal.control.QrControl;
 import dev.wechatapi.simulator.internal.http.Json;
@@ -16,6 +19,8 @@ import dev.wechatapi.simulator.internal.session.MediaEndpoints;
 import dev.wechatapi.simulator.internal.session.SendEndpoints;
 import dev.wechatapi.simulator.internal.session.Sessions;
 import dev.wechatapi.simulator.internal.session.SyncEndpoints;
+import dev.wechatapi.simulator.internal.session.UploadEndpoints;
+import dev.wechatapi.simulator.internal.session.VerifyEndpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -111,10 +116,15 @@ public final class WeChatSimulator implements AutoCloseable {
         var sync = new SyncEndpoints(sessions, config.syncCheckHold());
         var send = new SendEndpoints(sessions);
         var media = new MediaEndpoints(sessions);
+        var upload = new UploadEndpoints(sessions);
+        var verify = new VerifyEndpoints(sessions);
         var accountControl = new AccountControl(accounts, sessions);
         var qrControl = new QrControl(attempts, accounts);
         var messageControl = new MessageControl(accounts, sessions);
-        var router = new Router()
+        var contactControl = new ContactControl(accounts, sessions);
+        var faults = new Faults();
+        var faultControl = new FaultControl(faults);
+        var router = new Router(faults)
                 // itchat's test_connect: any answer on the base URL will do.
                 .on("*", "/", exchange -> Reply.text(200, "wechat-simulator"))
                 .on("*", "/jslogin", login::jsLogin)
@@ -128,9 +138,20 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("*", CGI + "synccheck", sync::syncCheck)
                 .on("*", CGI + "webwxsync", sync::sync)
                 .on("*", CGI + "webwxsendmsg", send::sendMessage)
+                .on("*", CGI + "webwxsendmsgimg", send::sendImage)
+                .on("*", CGI + "webwxsendvideomsg", send::sendVideo)
+                .on("*", CGI + "webwxsendappmsg", send::sendAppMessage)
+                .on("*", CGI + "webwxsendemoticon", send::sendEmoticon)
+                .on("*", CGI + "webwxuploadmedia", upload::upload)
+                .on("*", CGI + "webwxverifyuser", verify::verifyUser)
                 .on("*", CGI + "webwxlogout", send::logout)
                 .on("*", CGI + "webwxgeticon", media::avatar)
-                .on("*", CGI + "webwxgetheadimg", media::avatar);
+                .on("*", CGI + "webwxgetheadimg", media::avatar)
+                .on("*", CGI + "webwxgetmsgimg", media::messageImage)
+                .on("*", CGI + "webwxgetpubliclinkimg", media::messageImage)
+                .on("*", CGI + "webwxgetvoice", media::voice)
+                .on("*", CGI + "webwxgetvideo", media::video)
+                .on("*", CGI + "webwxgetmedia", media::attachment);
         for (String harmless : new String[] {"webwxstatreport", "webwxcheckurl", "webwxsendfeedback", "webwxpreview"}) {
             router.on("*", CGI + harmless, send::acknowledge);
         }
@@ -142,7 +163,14 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("GET", "/control/accounts/{accountId}/sent", accountControl::sent)
                 .on("POST", "/control/accounts/{accountId}/logout", accountControl::logout)
                 .on("POST", "/control/accounts/{accountId}/send-failures", accountControl::failSends)
+                .on("POST", "/control/accounts/{accountId}/login-block", accountControl::blockLogin)
+                .on("POST", "/control/faults", faultControl::add)
+                .on("DELETE", "/control/faults", faultControl::clear)
                 .on("POST", "/control/accounts/{accountId}/messages", messageControl::inject)
+                .on("POST", "/control/accounts/{accountId}/friends", contactControl::addFriend)
+                .on("POST", "/control/accounts/{accountId}/friends/{friend}", contactControl::modifyFriend)
+                .on("DELETE", "/control/accounts/{accountId}/friends/{friend}", contactControl::deleteFriend)
+                .on("POST", "/control/accounts/{accountId}/groups/{group}", contactControl::changeGroup)
                 .on("GET", "/control/qr", qrControl::list)
                 .on("GET", "/control/qr/{uuid}", qrControl::show)
                 .on("POST", "/control/qr/{uuid}/scan", qrControl::scan)

@@ -50,6 +50,34 @@ final class RawClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** GET with the body as bytes and optional header name/value pairs. */
+    HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return sendBytes(request, HttpRequest.BodyPublishers.noBody(), "GET");
+    }
+
+    /** POSTs a multipart body built by the test, with its boundary. */
+    HttpResponse<byte[]> postMultipart(String pathAndQuery, String boundary, byte[] body) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return sendBytes(request, HttpRequest.BodyPublishers.ofByteArray(body), "POST");
+    }
+
+    private HttpResponse<byte[]> sendBytes(HttpRequest.Builder request, HttpRequest.BodyPublisher body, String method) {
+        try {
+            return http.send(request.method(method, body).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode postJson(String pathAndQuery, JsonNode body) {
         return Json.MAPPER.readTree(post(pathAndQuery, body.toString()).body());
     }

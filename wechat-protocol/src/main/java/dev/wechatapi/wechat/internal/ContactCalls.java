@@ -1,5 +1,6 @@
 package dev.wechatapi.wechat.internal;
 
+import dev.wechatapi.wechat.MessageDetail;
 import dev.wechatapi.wechat.WeChatContact;
 import dev.wechatapi.wechat.WeChatException;
 import java.util.ArrayList;
@@ -11,11 +12,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code webwxgetcontact} page by page (§5) and group members by {@code webwxbatchgetcontact} (§6). */
+/**
+ * {@code webwxgetcontact} page by page (§5), group members by {@code webwxbatchgetcontact} (§6), and accepting
+ * friend requests with {@code webwxverifyuser} (§11.3).
+ */
 final class ContactCalls {
 
     /** Every client asks for at most 50 contacts per batch. */
     static final int BATCH_SIZE = 50;
+    private static final int ACCEPT_REQUEST = 3;
+    /** ADDSCENE_PF_WEB. */
+    private static final int SCENE_WEB = 33;
     /** A server that never answers Seq 0 must not keep us paging forever. */
     private static final int MAX_PAGES = 500;
 
@@ -69,6 +76,27 @@ final class ContactCalls {
             }
         }
         return found;
+    }
+
+    /** {@code webwxverifyuser} with Opcode 3 (§11.3), then the new friend's full object, as clients fetch it. */
+    WeChatContact accept(MessageDetail.FriendRequest request) throws WeChatException {
+        ObjectNode body = session.bodyWithBaseRequest();
+        body.put("Opcode", ACCEPT_REQUEST);
+        body.put("VerifyUserListSize", 1);
+        body.putArray("VerifyUserList").addObject().put("Value", request.userName()).put("VerifyUserTicket", request.ticket());
+        body.put("VerifyContent", "");
+        body.put("SceneListCount", 1);
+        body.putArray("SceneList").add(SCENE_WEB);
+        body.put("skey", session.skey());
+        JsonNode answer = session.calls().postJson(session.onMain("webwxverifyuser")
+                .addQueryParameter("r", Long.toString(System.currentTimeMillis()))
+                .build(), body);
+        RetCodes.check(answer, "webwxverifyuser");
+        List<WeChatContact> found = batch(List.of(request.userName()));
+        if (found.isEmpty()) {
+            throw new WeChatException.ProtocolError("webwxbatchgetcontact did not return the new friend", null);
+        }
+        return found.getFirst();
     }
 
     /** webwxgetcontact lists groups without members; replace each by its full object. */

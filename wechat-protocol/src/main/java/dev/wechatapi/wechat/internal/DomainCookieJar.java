@@ -39,6 +39,14 @@ public final class DomainCookieJar implements CookieJar {
         return cookies.stream().filter(cookie -> cookie.name().equals(name)).map(Cookie::value).findFirst();
     }
 
+    /** Puts back cookies saved from an earlier login (resuming a session). */
+    public synchronized void restore(List<Cookie> saved) {
+        saved.forEach(cookie -> {
+            cookies.removeIf(old -> old.name().equals(cookie.name()) && old.domain().equals(cookie.domain()));
+            cookies.add(cookie);
+        });
+    }
+
     public synchronized List<Cookie> all() {
         return List.copyOf(new ArrayList<>(cookies));
     }

@@ -2,6 +2,7 @@ package dev.wechatapi.wechat.internal;
 
 import dev.wechatapi.wechat.LoginPoll;
 import dev.wechatapi.wechat.QrLogin;
+import dev.wechatapi.wechat.SessionCredentials;
 import dev.wechatapi.wechat.WeChatException;
 import dev.wechatapi.wechat.WeChatSession;
 import dev.wechatapi.wechat.WebWeChatConfig;
@@ -90,14 +91,19 @@ public final class LoginFlow {
         var cookies = new DomainCookieJar();
         var calls = new WebCalls(client.newBuilder().cookieJar(cookies).build(), config.longPollTimeout());
         LoginTicket ticket = LoginTicket.fetch(calls, redirect, config.desktopMode(), cookies);
-        var session = new SessionContext(calls, WebHosts.fromRedirect(redirect), ticket.uin(), ticket.sid(), ticket.skey(),
+        var session = new SessionContext(calls, cookies, WebHosts.fromRedirect(redirect), ticket.uin(), ticket.sid(), ticket.skey(),
                 ticket.passTicket());
         SyncKey syncKey = init(session);
         notifyInited(session);
-        return new WebSession(session, syncKey);
+        return new WebSession(session, syncKey, syncKey);
     }
 
-    private static SyncKey init(SessionContext session) throws WeChatException {
+    /** Carries on a saved session (§12) after one webwxinit shows it is alive. */
+    public WeChatSession resume(SessionCredentials credentials) throws WeChatException {
+        return SessionState.resume(client, config.longPollTimeout(), credentials);
+    }
+
+    static SyncKey init(SessionContext session) throws WeChatException {
         JsonNode answer = session.calls().postJson(session.onMain("webwxinit")
                 .addQueryParameter("r", Long.toString(~(System.currentTimeMillis() / 1000)))
                 .build(), session.bodyWithBaseRequest());

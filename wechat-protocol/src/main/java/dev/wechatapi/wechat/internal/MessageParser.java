@@ -78,7 +78,8 @@ final class MessageParser {
                 Fields.integer(json, "VoiceLength"),
                 Fields.integer(json, "PlayLength"),
                 Instant.ofEpochSecond(Fields.longValue(json, "CreateTime")),
-                raw);
+                raw,
+                MessageDetails.of(kind, json, WebText.decode(body)));
     }
 
     /**

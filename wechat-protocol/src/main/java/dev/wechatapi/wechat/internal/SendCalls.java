@@ -4,13 +4,14 @@ import dev.wechatapi.wechat.SentMessage;
 import dev.wechatapi.wechat.WeChatException;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code webwxsendmsg} (§9.1) and {@code webwxlogout} (§11.1). */
+/** {@code webwxsendmsg} (§9.1), the media send calls (§9.3–9.6) and {@code webwxlogout} (§11.1). */
 final class SendCalls {
 
     private static final Logger log = LoggerFactory.getLogger(SendCalls.class);
@@ -22,21 +23,34 @@ final class SendCalls {
     }
 
     SentMessage sendText(String toUserName, String text) throws WeChatException {
+        return send("webwxsendmsg", null, toUserName, msg -> msg.put("Type", 1).put("Content", text));
+    }
+
+    /** A media send (§9.3–9.6): {@code fun} and {@code f=json} in the query, the kind's fields in {@code Msg}. */
+    SentMessage sendMedia(String endpoint, String fun, String toUserName, Consumer<ObjectNode> fields) throws WeChatException {
+        return send(endpoint, fun, toUserName, fields);
+    }
+
+    private SentMessage send(String endpoint, String fun, String toUserName, Consumer<ObjectNode> fields)
+            throws WeChatException {
         String localId = newLocalId();
         ObjectNode body = session.bodyWithBaseRequest();
-        body.putObject("Msg")
-                .put("Type", 1)
-                .put("Content", text)
-                .put("FromUserName", session.self().userName())
+        ObjectNode msg = body.putObject("Msg");
+        fields.accept(msg);
+        msg.put("FromUserName", session.self().userName())
                 .put("ToUserName", toUserName)
                 .put("LocalID", localId)
                 .put("ClientMsgId", localId);
         body.put("Scene", 0);
-        JsonNode answer = session.calls().postJson(session.onMain("webwxsendmsg").build(), body);
-        RetCodes.check(answer, "webwxsendmsg");
+        var url = session.onMain(endpoint);
+        if (fun != null) {
+            url.addQueryParameter("fun", fun).addQueryParameter("f", "json");
+        }
+        JsonNode answer = session.calls().postJson(url.build(), body);
+        RetCodes.check(answer, endpoint);
         long msgId = Fields.longValue(answer, "MsgID");
         if (msgId == 0) {
-            throw new WeChatException.ProtocolError("webwxsendmsg answered without a MsgID", null);
+            throw new WeChatException.ProtocolError(endpoint + " answered without a MsgID", null);
         }
         return new SentMessage(msgId, localId, toUserName, Instant.now());
     }

@@ -18,17 +18,26 @@ final class SessionContext {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebCalls calls;
+    private final DomainCookieJar cookies;
     private final WebHosts hosts;
     private final long uin;
     private final String sid;
     private final String passTicket;
-    private final String deviceId = "e" + String.format("%015d", RANDOM.nextLong(1_000_000_000_000_000L));
+    private final String deviceId;
     private final Map<String, WeChatContact> groups = new ConcurrentHashMap<>();
     private volatile String skey;
     private volatile WeChatContact self;
 
-    SessionContext(WebCalls calls, WebHosts hosts, long uin, String sid, String skey, String passTicket) {
+    SessionContext(WebCalls calls, DomainCookieJar cookies, WebHosts hosts, long uin, String sid, String skey, String passTicket) {
+        this(calls, cookies, hosts, uin, sid, skey, passTicket, "e" + String.format("%015d", RANDOM.nextLong(1_000_000_000_000_000L)));
+    }
+
+    /** A resumed session keeps the device id it logged in with. */
+    SessionContext(WebCalls calls, DomainCookieJar cookies, WebHosts hosts, long uin, String sid, String skey, String passTicket,
+            String deviceId) {
+        this.deviceId = deviceId;
         this.calls = calls;
+        this.cookies = cookies;
         this.hosts = hosts;
         this.uin = uin;
         this.sid = sid;
@@ -38,6 +47,14 @@ final class SessionContext {
 
     WebCalls calls() {
         return calls;
+    }
+
+    DomainCookieJar cookies() {
+        return cookies;
+    }
+
+    String passTicket() {
+        return passTicket;
     }
 
     WebHosts hosts() {

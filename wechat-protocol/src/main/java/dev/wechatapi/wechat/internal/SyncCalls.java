@@ -30,11 +30,19 @@ final class SyncCalls {
     private SyncKey syncKey;
     private SyncKey checkKey;
 
-    SyncCalls(SessionContext session, ContactCalls contacts, SyncKey initial) {
+    SyncCalls(SessionContext session, ContactCalls contacts, SyncKey syncKey, SyncKey checkKey) {
         this.session = session;
         this.contacts = contacts;
-        this.syncKey = initial;
-        this.checkKey = initial;
+        this.syncKey = syncKey;
+        this.checkKey = checkKey;
+    }
+
+    synchronized SyncKey syncKey() {
+        return syncKey;
+    }
+
+    synchronized SyncKey checkKey() {
+        return checkKey;
     }
 
     synchronized SyncBatch sync() throws WeChatException {

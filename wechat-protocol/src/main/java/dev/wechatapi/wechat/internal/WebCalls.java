@@ -2,6 +2,7 @@ package dev.wechatapi.wechat.internal;
 
 import dev.wechatapi.wechat.WeChatException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import okhttp3.Headers;
@@ -44,14 +45,27 @@ public final class WebCalls {
         this.longPolls = client.newBuilder().readTimeout(longPollTimeout).callTimeout(longPollTimeout.plusSeconds(5)).build();
     }
 
+    /** A status, headers and the raw body (downloads). */
+    public record BinaryAnswer(int code, Headers headers, byte[] body) {}
+
     /** Any status; the caller decides what it accepts. */
     public Answer execute(Request request, boolean longPoll) throws WeChatException {
+        BinaryAnswer answer = executeBinary(request, longPoll);
+        return new Answer(answer.code(), answer.headers(), new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    /** Any status, the body as bytes. */
+    public BinaryAnswer executeBinary(Request request, boolean longPoll) throws WeChatException {
         String call = callName(request.url());
         try (Response response = (longPoll ? longPolls : client).newCall(request).execute()) {
             byte[] body = response.body().bytes();
             log.debug("{} {} -> {}", request.method(), call, response.code());
-            return new Answer(response.code(), response.headers(), new String(body, StandardCharsets.UTF_8));
+            return new BinaryAnswer(response.code(), response.headers(), body);
         } catch (IOException ioFailure) {
+            if (ioFailure instanceof InterruptedIOException && "interrupted".equals(ioFailure.getMessage())) {
+                // Okio consumed the thread's interrupt to abort the call; whoever interrupted us must still see it.
+                Thread.currentThread().interrupt();
+            }
             // An attempt to communicate with the server failed; the request may have been sent.
             throw new WeChatException.Unreachable(call + " failed: " + ioFailure, ioFailure);
         }

@@ -34,6 +34,11 @@ public record WebHosts(HttpUrl main, HttpUrl file, HttpUrl push) {
         return main.newBuilder().encodedPath("/cgi-bin/mmwebwx-bin/" + endpoint);
     }
 
+    /** An endpoint under {@code /cgi-bin/mmwebwx-bin/} on the file host (uploads, attachments). */
+    public HttpUrl.Builder onFile(String endpoint) {
+        return file.newBuilder().encodedPath("/cgi-bin/mmwebwx-bin/" + endpoint);
+    }
+
     /** An endpoint under {@code /cgi-bin/mmwebwx-bin/} on the push host (synccheck). */
     public HttpUrl.Builder onPush(String endpoint) {
         return push.newBuilder().encodedPath("/cgi-bin/mmwebwx-bin/" + endpoint);

@@ -2,11 +2,14 @@ package dev.wechatapi.simulator.internal.accounts;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -17,15 +20,16 @@ public final class Account {
 
     private final String id;
     private final Contact self;
-    private final List<Contact> friends;
-    private final List<Contact> strangers;
+    private volatile List<Contact> friends;
+    private volatile List<Contact> strangers;
     private final List<Contact> officials;
     private final List<Contact> specials;
-    private final List<Group> groups;
+    private volatile List<Group> groups;
     private final boolean specialsListed;
-    private final String loginBlockedMessage;
-    private final Map<String, Contact> contactsByKey = new LinkedHashMap<>();
-    private final Map<String, Group> groupsByKey = new LinkedHashMap<>();
+    private volatile String loginBlockedMessage;
+    private final Map<String, Contact> contactsByKey = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Group> groupsByKey = new ConcurrentHashMap<>();
+    private int addedContacts;
     private final List<SentRecord> sent = new ArrayList<>();
     private final Deque<Integer> sendFailures = new ArrayDeque<>();
 
@@ -84,7 +88,9 @@ public final class Account {
 
     /** Every person the account can see: itself, friends, group members, official and special accounts. */
     public List<Contact> everyone() {
-        return List.copyOf(contactsByKey.values());
+        synchronized (contactsByKey) {
+            return List.copyOf(contactsByKey.values());
+        }
     }
 
     /**
@@ -110,9 +116,75 @@ public final class Account {
         return Optional.ofNullable(groupsByKey.get(key));
     }
 
+    /** A key no contact has had yet ({@code "f12"}, {@code "s40"}), for contacts added after creation. */
+    public synchronized String newKey(String prefix) {
+        String key;
+        do {
+            key = prefix + "x" + addedContacts++;
+        } while (contactsByKey.containsKey(key));
+        return key;
+    }
+
+    /** A new friend (the phone accepted a request, or added someone). */
+    public synchronized void addFriend(Contact friend) {
+        friends = append(friends, friend);
+        strangers = strangers.stream().filter(s -> !s.key().equals(friend.key())).toList();
+        contactsByKey.put(friend.key(), friend);
+    }
+
+    /** A group member who is not a friend. */
+    public synchronized void addStranger(Contact stranger) {
+        strangers = append(strangers, stranger);
+        contactsByKey.put(stranger.key(), stranger);
+    }
+
+    /** Changes a friend's profile; returns the new version. */
+    public synchronized Contact modifyFriend(String key, UnaryOperator<Contact> change) {
+        Contact changed = change.apply(contactsByKey.get(key));
+        friends = friends.stream().map(f -> f.key().equals(key) ? changed : f).toList();
+        contactsByKey.put(key, changed);
+        return changed;
+    }
+
+    /**
+     * Ends a friendship. Someone still met in a group stays known as a stranger; anyone else is forgotten.
+     * Returns the friend as they were.
+     */
+    public synchronized Contact removeFriend(String key) {
+        Contact removed = contactsByKey.get(key);
+        friends = friends.stream().filter(f -> !f.key().equals(key)).toList();
+        boolean inAGroup = groups.stream().anyMatch(g -> g.members().stream().anyMatch(m -> m.contactKey().equals(key)));
+        if (inAGroup) {
+            Contact stranger = new Contact(key, Contact.Kind.STRANGER, removed.nickName(), "", removed.sex(), removed.province(),
+                    removed.city(), removed.signature(), "", removed.wxid(), 0, 0);
+            strangers = append(strangers, stranger);
+            contactsByKey.put(key, stranger);
+        } else {
+            contactsByKey.remove(key);
+        }
+        return removed;
+    }
+
+    /** Replaces a group (new topic or members). */
+    public synchronized void replaceGroup(Group changed) {
+        groups = groups.stream().map(g -> g.key().equals(changed.key()) ? changed : g).toList();
+        groupsByKey.put(changed.key(), changed);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        var copy = new ArrayList<>(list);
+        copy.add(item);
+        return List.copyOf(copy);
+    }
+
     /** The ret 1203 message web login is refused with, or null when the account may log in. */
     public String loginBlockedMessage() {
         return loginBlockedMessage;
+    }
+
+    /** From now on web login answers ret 1203 with this message; null lifts the block. */
+    public void blockLogin(String message) {
+        loginBlockedMessage = message;
     }
 
     public synchronized void recordSent(SentRecord record) {

@@ -72,6 +72,14 @@ public final class AccountControl {
         return Reply.json(Json.object().put("accountId", account.id()).put("ret", ret).put("count", count));
     }
 
+    /** {@code {"message": "..."}}: webwxnewloginpage answers ret 1203 with it; {@code null} lifts the block. */
+    public Reply blockLogin(Exchange exchange) {
+        Account account = account(exchange);
+        String message = Json.text(exchange.json(), "message");
+        account.blockLogin(message == null || message.isEmpty() ? null : message);
+        return Reply.json(Json.object().put("accountId", account.id()).put("loginBlocked", message));
+    }
+
     private Account account(Exchange exchange) {
         return accounts.get(exchange.pathParam("accountId"));
     }

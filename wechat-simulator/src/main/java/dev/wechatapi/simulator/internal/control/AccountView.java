@@ -50,15 +50,23 @@ final class AccountView {
     static ArrayNode sent(List<SentRecord> records) {
         ArrayNode json = Json.array();
         for (SentRecord record : records) {
-            json.addObject()
+            ObjectNode sent = json.addObject()
                     .put("msgId", record.msgId())
                     .put("localId", record.localId())
+                    .put("kind", record.kind())
                     .put("type", record.msgType())
                     .put("toUserName", record.toUserName())
                     .put("toNickName", record.toNickName())
                     .put("toKind", record.toKind())
                     .put("content", record.content())
                     .put("time", record.time().toString());
+            if (record.file() != null) {
+                sent.put("mediaId", record.file().mediaId())
+                        .put("fileName", record.file().fileName())
+                        .put("size", record.file().size())
+                        .put("sha256", record.file().sha256())
+                        .put("contentType", record.file().contentType());
+            }
         }
         return json;
     }

@@ -38,7 +38,7 @@ final class ContactRefs {
         String name = text(ref, "group");
         return account.groups().stream()
                 .filter(group -> name.equals(group.topic()) || name.equals(group.chatroomId())
-                        || name.equals(session.userName(group.key())))
+                        || (session != null && name.equals(session.userName(group.key()))))
                 .findFirst()
                 .orElseThrow(() -> ControlFailure.notFound("no group '" + name + "'"));
     }
@@ -60,7 +60,7 @@ final class ContactRefs {
 
     private static boolean matches(Contact contact, Session session, String name) {
         return Stream.of(contact.nickName(), contact.remarkName(), contact.alias(), contact.wxid(), contact.key(),
-                        session.userName(contact.key()))
+                        session == null ? null : session.userName(contact.key()))
                 .filter(Objects::nonNull)
                 .filter(candidate -> !candidate.isEmpty())
                 .anyMatch(name::equals);

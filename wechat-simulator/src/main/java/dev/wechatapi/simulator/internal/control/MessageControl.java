@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /control/accounts/{id}/messages}: puts a message into the account's live session, as if a friend
- * wrote, a group member wrote (with the {@code @member:<br/>} prefix), or the account's own phone sent one.
+ * wrote, a group member wrote (with the {@code @member:<br/>} prefix), the account's own phone sent one, or a
+ * stranger asked to be a friend. {@code kind} picks one of the §8.4 message types; plain text is the default.
  */
 public final class MessageControl {
 
@@ -36,44 +37,73 @@ public final class MessageControl {
         Session session = sessions.live(account.id())
                 .orElseThrow(() -> ControlFailure.conflict("account " + account.id() + " is not logged in"));
         JsonNode body = exchange.json();
-        String self = session.selfUserName();
-        WireMessage message;
-        if (body.has("group")) {
-            message = groupMessage(account, session, body);
-        } else if (body.has("from")) {
-            Contact from = ContactRefs.person(account, session, body.get("from"), "from");
-            message = build(body, session.userName(from.key()), self, content(body, ""));
-        } else if (body.has("to")) {
-            Contact to = ContactRefs.person(account, session, body.get("to"), "to");
-            message = build(body, self, session.userName(to.key()), content(body, ""));
-        } else {
-            throw ControlFailure.badRequest("say who writes: \"from\", \"to\", or \"group\" (with \"member\")");
-        }
+        String kind = Json.text(body, "kind") == null ? "text" : Json.text(body, "kind");
+        WireMessage message = kind.equals("friendRequest")
+                ? NoticeMessages.friendRequest(body, session)
+                : build(kind, body, session, envelope(account, session, body, kind.equals("system")));
         session.enqueue(message);
         return Reply.json(Json.object()
                 .put("msgId", message.msgId())
                 .put("newMsgId", message.newMsgId())
+                .put("msgType", message.msgType())
                 .put("fromUserName", message.fromUserName())
                 .put("toUserName", message.toUserName())
                 .put("content", message.content())
+                .put("mediaId", message.media().mediaId())
                 .put("createTime", message.createTime().getEpochSecond()));
     }
 
-    private WireMessage groupMessage(Account account, Session session, JsonNode body) {
-        Group group = ContactRefs.group(account, session, body.get("group"));
-        String groupUserName = session.userName(group.key());
-        String mention = body.path("mentionSelf").asBoolean(false) ? mentionOfSelf(account, group) : "";
-        if (body.path("fromSelf").asBoolean(false)) {
-            // Sent by the account's own phone: no sender prefix (§8.2).
-            return build(body, session.selfUserName(), groupUserName, content(body, mention));
+    private static WireMessage build(String kind, JsonNode body, Session session, Envelope envelope) {
+        return switch (kind) {
+            case "text" -> text(body, envelope);
+            case "image" -> MediaMessages.image(body, session, envelope);
+            case "voice" -> MediaMessages.voice(body, session, envelope);
+            case "video" -> MediaMessages.video(body, session, envelope);
+            case "emoticon" -> MediaMessages.emoticon(body, session, envelope);
+            case "file" -> MediaMessages.file(body, session, envelope);
+            case "link" -> NoticeMessages.link(body, envelope);
+            case "card" -> NoticeMessages.card(body, session, envelope);
+            case "location" -> NoticeMessages.location(body, session, envelope);
+            case "system" -> NoticeMessages.system(body, envelope);
+            case "recall" -> NoticeMessages.recall(body, envelope);
+            default -> throw ControlFailure.badRequest("unknown kind '" + kind + "': text, image, voice, video, emoticon, "
+                    + "file, link, card, location, system, recall or friendRequest");
+        };
+    }
+
+    /** @param noSender system notices come from the chat itself: a group needs no member then */
+    private static Envelope envelope(Account account, Session session, JsonNode body, boolean noSender) {
+        String self = session.selfUserName();
+        if (body.has("group")) {
+            Group group = ContactRefs.group(account, session, body.get("group"));
+            String groupUserName = session.userName(group.key());
+            String mention = body.path("mentionSelf").asBoolean(false) ? mentionOfSelf(account, group) : "";
+            if (body.path("fromSelf").asBoolean(false)) {
+                // Sent by the account's own phone: no sender prefix (§8.2).
+                Contact me = account.self();
+                return new Envelope(self, groupUserName, "", mention, me.wxid(), me.nickName(), group.chatroomId());
+            }
+            if (noSender && !body.has("member")) {
+                return new Envelope(groupUserName, self, "", "", "", "", group.chatroomId());
+            }
+            if (!body.has("member")) {
+                throw ControlFailure.badRequest("a group message needs \"member\" (or \"fromSelf\": true)");
+            }
+            Contact member = ContactRefs.member(account, session, group, body.get("member"));
+            // The member's user name already starts with "@": "@3f2a...:<br/>text" (itchat's pattern (@[0-9a-z]*?):<br/>).
+            String prefix = session.userName(member.key()) + ":<br/>";
+            return new Envelope(groupUserName, self, prefix, mention, member.wxid(), member.nickName(), group.chatroomId());
         }
-        if (!body.has("member")) {
-            throw ControlFailure.badRequest("a group message needs \"member\" (or \"fromSelf\": true)");
+        if (body.has("from")) {
+            Contact from = ContactRefs.person(account, session, body.get("from"), "from");
+            return new Envelope(session.userName(from.key()), self, "", "", from.wxid(), from.nickName(), from.wxid());
         }
-        Contact member = ContactRefs.member(account, session, group, body.get("member"));
-        // The member's user name already starts with "@": "@3f2a...:<br/>text" (itchat's pattern (@[0-9a-z]*?):<br/>).
-        String prefix = session.userName(member.key()) + ":<br/>";
-        return build(body, groupUserName, session.selfUserName(), prefix + content(body, mention));
+        if (body.has("to")) {
+            Contact to = ContactRefs.person(account, session, body.get("to"), "to");
+            Contact me = account.self();
+            return new Envelope(self, session.userName(to.key()), "", "", me.wxid(), me.nickName(), to.wxid());
+        }
+        throw ControlFailure.badRequest("say who writes: \"from\", \"to\", or \"group\" (with \"member\")");
     }
 
     /** An @-mention the way phones write it: the account's group card (else nick name) and U+2005. */
@@ -82,21 +112,20 @@ public final class MessageControl {
         return "@" + (card.isEmpty() ? account.self().nickName() : card) + MENTION_END;
     }
 
-    private static WireMessage build(JsonNode body, String from, String to, String content) {
-        int msgType = (int) Json.number(body, "msgType", 1);
-        return msgType == 1 ? WireMessage.text(from, to, content) : WireMessage.ofType(msgType, from, to, content);
-    }
-
     /** {@code content} is taken as wire text verbatim; {@code text} is plain text to encode as WeChat would. */
-    private static String content(JsonNode body, String mention) {
+    private static WireMessage text(JsonNode body, Envelope envelope) {
+        int msgType = (int) Json.number(body, "msgType", 1);
         String raw = Json.text(body, "content");
+        String content;
         if (raw != null) {
-            return WireText.content(mention) + raw;
+            content = WireText.content(envelope.mention()) + raw;
+        } else {
+            String text = Json.text(body, "text");
+            if (text == null) {
+                throw ControlFailure.badRequest("a message needs \"text\" (or raw \"content\")");
+            }
+            content = WireText.content(envelope.mention() + text);
         }
-        String text = Json.text(body, "text");
-        if (text == null) {
-            throw ControlFailure.badRequest("a message needs \"text\" (or raw \"content\")");
-        }
-        return WireText.content(mention + text);
+        return WireMessage.ofType(msgType, envelope.from(), envelope.to(), envelope.prefix() + content);
     }
 }

@@ -81,6 +81,11 @@ public final class Exchange {
         return host.trim();
     }
 
+    /** The body exactly as sent. */
+    public byte[] body() {
+        return body.clone();
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

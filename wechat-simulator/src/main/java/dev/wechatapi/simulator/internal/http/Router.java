@@ -46,6 +46,15 @@ public final class Router implements HttpHandler {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final Faults faults;
+
+    public Router() {
+        this(new Faults());
+    }
+
+    public Router(Faults faults) {
+        this.faults = faults;
+    }
 
     public Router on(String method, String pattern, Endpoint endpoint) {
         routes.add(new Route(method, split(pattern), endpoint));
@@ -55,9 +64,21 @@ public final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange raw) throws IOException {
         try (raw) {
+            Faults.Fault fault = faults.take(raw.getRequestURI().getPath());
             Reply reply;
             try {
+                if (fault != null && fault.delayMs() > 0) {
+                    Thread.sleep(fault.delayMs());
+                }
+                if (fault != null && fault.drop()) {
+                    // Closing an exchange that sent no headers closes the connection: the client sees no answer.
+                    return;
+                }
                 reply = dispatch(new Exchange(raw));
+                if (fault != null && fault.truncate()) {
+                    reply = new Reply(reply.status(), reply.contentType(),
+                            Arrays.copyOf(reply.body(), reply.body().length / 2), reply.headers());
+                }
             } catch (InterruptedException shuttingDown) {
                 Thread.currentThread().interrupt();
                 reply = Reply.text(503, "simulator shutting down");

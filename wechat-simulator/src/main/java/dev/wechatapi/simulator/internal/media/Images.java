@@ -5,13 +5,14 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** The pictures the simulator serves: QR codes and plain coloured avatars, as JPEG like the real server. */
+/** The pictures the simulator serves: QR codes and avatars as JPEG like the real server, and message pictures. */
 public final class Images {
 
     private static final int QR_SIZE = 430;
@@ -52,11 +53,34 @@ public final class Images {
         return jpeg(image);
     }
 
+    /**
+     * A picture of the given size in {@code format} ("jpg", "png" or "gif"): a diagonal gradient in colours
+     * derived from {@code seed}, so every message has its own bytes and any decoder can open them.
+     */
+    public static byte[] picture(int width, int height, String format, long seed) {
+        boolean gif = format.equals("gif");
+        var image = new BufferedImage(width, height, gif ? BufferedImage.TYPE_BYTE_INDEXED : BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        try {
+            float hue = Math.floorMod(seed, 360) / 360f;
+            graphics.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, 0.5f, 0.95f),
+                    width, height, Color.getHSBColor(hue + 0.3f, 0.7f, 0.6f)));
+            graphics.fillRect(0, 0, width, height);
+        } finally {
+            graphics.dispose();
+        }
+        return encode(image, format);
+    }
+
     private static byte[] jpeg(BufferedImage image) {
+        return encode(image, "jpg");
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
         try {
             var out = new ByteArrayOutputStream();
-            if (!ImageIO.write(image, "jpg", out)) {
-                throw new IllegalStateException("this JDK has no JPEG writer");
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("this JDK has no " + format + " writer");
             }
             return out.toByteArray();
         } catch (IOException inMemory) {

@@ -4,14 +4,15 @@ import dev.wechatapi.simulator.internal.accounts.Account;
 import dev.wechatapi.simulator.internal.accounts.Contact;
 import dev.wechatapi.simulator.internal.accounts.Group;
 import dev.wechatapi.simulator.internal.http.ChangeSignal;
+import dev.wechatapi.simulator.internal.media.StoredMedia;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One web login of an account: its credentials, the user names handed out for this login only (fresh for
@@ -33,11 +34,15 @@ public final class Session {
     private final String uvid = hex(16);
     private final Instant loginTime = Instant.now();
     private final int syncBase = 600_000_000 + RANDOM.nextInt(100_000_000);
-    private final Map<String, String> userNameByKey = new HashMap<>();
-    private final Map<String, String> keyByUserName = new HashMap<>();
-    private final Map<String, String> encryChatRoomIds = new HashMap<>();
+    private final Map<String, String> userNameByKey = new ConcurrentHashMap<>();
+    private final Map<String, String> keyByUserName = new ConcurrentHashMap<>();
+    private final Map<String, String> encryChatRoomIds = new ConcurrentHashMap<>();
+    private final List<ContactChange> contactChanges = new ArrayList<>();
+    private final Map<String, FriendRequest> friendRequests = new ConcurrentHashMap<>();
     private final ChangeSignal changes = new ChangeSignal();
     private final List<WireMessage> queue = new ArrayList<>();
+    private final Map<String, StoredMedia> mediaByMsgId = new ConcurrentHashMap<>();
+    private final Map<String, StoredMedia> mediaById = new ConcurrentHashMap<>();
     private int acknowledged;
     private boolean inited;
     private volatile int endedWith;
@@ -53,7 +58,7 @@ public final class Session {
         }
     }
 
-    private void assign(String key, String userName) {
+    private synchronized void assign(String key, String userName) {
         while (keyByUserName.containsKey(userName)) {
             userName = "@" + hex(16);
         }
@@ -138,6 +143,71 @@ public final class Session {
             queue.add(message);
         }
         changes.signal();
+    }
+
+    /** Bytes to serve for a message (by its MsgId) and, when it has one, its MediaId. */
+    public void attachMedia(String msgId, String mediaId, StoredMedia media) {
+        if (msgId != null) {
+            mediaByMsgId.put(msgId, media);
+        }
+        if (mediaId != null && !mediaId.isEmpty()) {
+            mediaById.put(mediaId, media);
+        }
+    }
+
+    public Optional<StoredMedia> mediaOfMessage(String msgId) {
+        return Optional.ofNullable(msgId).map(mediaByMsgId::get);
+    }
+
+    public Optional<StoredMedia> mediaById(String mediaId) {
+        return Optional.ofNullable(mediaId).map(mediaById::get);
+    }
+
+    /**
+     * Queues a contact change for the next webwxsync; people and groups new to this login get their user names
+     * first (a group's new members too).
+     */
+    public void contactChanged(ContactChange change) {
+        if (change.contact() != null && userName(change.contact().key()) == null) {
+            assign(change.contact().key(), "@" + hex(16));
+        }
+        if (change.group() != null) {
+            change.group().members().stream().map(Group.Member::contactKey).filter(key -> userName(key) == null)
+                    .forEach(key -> assign(key, "@" + hex(16)));
+        }
+        synchronized (queue) {
+            contactChanges.add(change);
+        }
+        changes.signal();
+    }
+
+    /** Someone asking to be a friend, as a type 37 message announced them; accepted with their ticket. */
+    public record FriendRequest(Contact person, String ticket) {}
+
+    /** Remembers a friend request under the user name its RecommendInfo carries, for webwxverifyuser. */
+    public void rememberFriendRequest(String userName, FriendRequest request) {
+        assign(request.person().key(), userName);
+        friendRequests.put(userName, request);
+    }
+
+    /** The request a user name stands for, once: accepting or rejecting uses it up. */
+    public Optional<FriendRequest> takeFriendRequest(String userName) {
+        return Optional.ofNullable(userName).map(friendRequests::remove);
+    }
+
+    public boolean hasContactChanges() {
+        synchronized (queue) {
+            return !contactChanges.isEmpty();
+        }
+    }
+
+    /** The changes not reported yet; they are reported once. */
+    public List<ContactChange> takeContactChanges() {
+        synchronized (queue) {
+            List<ContactChange> taken = List.copyOf(contactChanges);
+            contactChanges.clear();
+            return taken;
+        }
     }
 
     public int position() {

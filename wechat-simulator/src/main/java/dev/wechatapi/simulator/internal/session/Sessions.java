@@ -60,7 +60,14 @@ public final class Sessions {
 
     /** The session a request belongs to, live or ended; empty when no credential matches anything. */
     public Optional<Session> of(Exchange exchange) {
-        JsonNode base = exchange.json().path("BaseRequest");
+        return of(exchange, exchange.json().path("BaseRequest"));
+    }
+
+    /**
+     * The same with the BaseRequest found elsewhere (uploads carry it inside a form field), also recognising
+     * the file host's {@code webwx_data_ticket} parameter or cookie.
+     */
+    public Optional<Session> of(Exchange exchange, JsonNode base) {
         for (String sid : new String[] {Json.text(base, "Sid"), exchange.query("sid"), exchange.cookie("wxsid")}) {
             if (sid != null && bySid.containsKey(sid)) {
                 return Optional.of(bySid.get(sid));
@@ -69,6 +76,12 @@ public final class Sessions {
         for (String skey : new String[] {Json.text(base, "Skey"), exchange.query("skey")}) {
             if (skey != null && bySkey.containsKey(skey)) {
                 return Optional.of(bySkey.get(skey));
+            }
+        }
+        for (String ticket : new String[] {exchange.query("webwx_data_ticket"), exchange.cookie("webwx_data_ticket")}) {
+            Optional<Session> owner = bySid.values().stream().filter(s -> s.dataTicket().equals(ticket)).findFirst();
+            if (owner.isPresent()) {
+                return owner;
             }
         }
         long uin = Json.number(base, "Uin", parseUin(exchange.query("uin"), parseUin(exchange.cookie("wxuin"), 0)));

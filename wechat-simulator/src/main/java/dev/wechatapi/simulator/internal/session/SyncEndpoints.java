@@ -37,7 +37,7 @@ public final class SyncEndpoints {
             if (!session.isAlive()) {
                 return syncCheckAnswer(session.endedWith(), NO_NEWS);
             }
-            if (session.position() > position) {
+            if (session.position() > position || session.hasContactChanges()) {
                 return syncCheckAnswer(0, NEW_MESSAGES);
             }
             if (!session.changes().awaitChange(seen, deadline)) {
@@ -57,7 +57,24 @@ public final class SyncEndpoints {
         List<WireMessage> messages = session.messagesAfter(position);
         int next = position + messages.size();
         session.acknowledge(next);
-        return Reply.protocolJson(answer(0, messages, SyncKeys.afterSync(session, next)));
+        ObjectNode json = answer(0, messages, SyncKeys.afterSync(session, next));
+        addContactChanges(json, session);
+        return Reply.protocolJson(json);
+    }
+
+    /** ModContactList and DelContactList carry full objects: itchat needs VerifyFlag and a group's MemberList. */
+    private static void addContactChanges(ObjectNode json, Session session) {
+        ArrayNode modified = json.putArray("ModContactList");
+        ArrayNode deleted = json.putArray("DelContactList");
+        for (ContactChange change : session.takeContactChanges()) {
+            if (change.group() != null) {
+                modified.add(ContactJson.group(session, change.group(), true));
+            } else {
+                (change.deleted() ? deleted : modified).add(ContactJson.contact(session, change.contact()));
+            }
+        }
+        json.put("ModContactCount", modified.size());
+        json.put("DelContactCount", deleted.size());
     }
 
     private static Reply syncCheckAnswer(int retcode, String selector) {
