@@ -7,6 +7,7 @@ import dev.wechatapi.gateway.apps.NewApp;
 import dev.wechatapi.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.Map;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,8 +22,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "wechat.gateway.response-timeout=1s")
+    properties = {"wechat.gateway.response-timeout=1s", "wechat.gateway.link-secret=" + GatewayTest.LINK_SECRET,
+        "wechat.gateway.admin-token=" + GatewayTest.ADMIN_TOKEN, "wechat.gateway.max-upload-size=256KB"})
 abstract class GatewayTest {
+
+  static final String LINK_SECRET = "test-link-secret";
+  static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
   @LocalServerPort int port;
 
@@ -44,6 +49,11 @@ abstract class GatewayTest {
 
   NewApp newApp() {
     return GatewayTestEnvironment.newApp();
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json;charset=UTF-8")
+        .body(body).build();
   }
 
   String accessTokenFor(NewApp app) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wechatapi.gateway.apps.NewApp;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -126,10 +125,5 @@ class TokenAuthenticationTest extends GatewayTest {
 
     client.get().uri("/friends?access_token={secret}", app.appSecret()).exchange()
         .expectStatus().isUnauthorized().expectBody().json(INVALID_TOKEN, true);
-  }
-
-  private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json;charset=UTF-8")
-        .body(body).build();
   }
 }

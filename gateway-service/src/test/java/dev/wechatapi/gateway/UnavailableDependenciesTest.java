@@ -1,6 +1,7 @@
 package dev.wechatapi.gateway;
 
 import static dev.wechatapi.gateway.GatewayTestEnvironment.ARCHIVE_SERVICE;
+import static dev.wechatapi.gateway.GatewayTestEnvironment.SESSION_SERVICE;
 
 import dev.wechatapi.gateway.apps.NewApp;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A gateway whose session service and Redis are both unreachable (nothing listens on their ports). */
+/** A gateway whose Redis is unreachable (nothing listens on its port). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UnavailableDependenciesTest {
 
@@ -24,7 +25,7 @@ class UnavailableDependenciesTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    GatewayTestEnvironment.register(registry, "http://127.0.0.1:" + GatewayTestEnvironment.closedPort(),
+    GatewayTestEnvironment.register(registry, GatewayTestEnvironment.urlOf(SESSION_SERVICE),
         GatewayTestEnvironment.urlOf(ARCHIVE_SERVICE), GatewayTestEnvironment.closedPort());
   }
 
@@ -35,8 +36,8 @@ class UnavailableDependenciesTest {
   }
 
   @Test
-  void unreachableServiceIsUnavailableWithRetryAfter() {
-    // A signature without nonce needs only the database, so the call gets as far as the dead service.
+  void redisDownMakesRateLimitedCallsUnavailableRatherThanUnlimited() {
+    // A signature without nonce needs only the database, so the call gets as far as the rate limiter.
     NewApp app = GatewayTestEnvironment.newApp();
     String timestamp = Long.toString(Instant.now().getEpochSecond());
 
@@ -45,7 +46,7 @@ class UnavailableDependenciesTest {
         .exchange()
         .expectStatus().isEqualTo(503)
         .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-        .expectBody().json("{\"code\":\"backend_unavailable\"}");
+        .expectBody().json("{\"code\":\"store_unavailable\"}");
   }
 
   @Test

@@ -1,11 +1,15 @@
 package dev.wechatapi.gateway.apps;
 
 import io.r2dbc.spi.Readable;
+import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads apps from the {@code apps} table over R2DBC. */
+/** Reads and writes the {@code apps} table over R2DBC, for the request paths and the admin API. */
 @Component
 public class AppStore {
 
@@ -30,6 +34,50 @@ public class AppStore {
   /** The app whose id and secret are these; empty if either is wrong. */
   public Mono<App> authenticate(String appId, String appSecret) {
     return findById(appId).filter(app -> app.secret().matches(appSecret));
+  }
+
+  /** Every app, oldest first. */
+  public Flux<AppSummary> list() {
+    return database.sql(AppStatements.LIST).map(AppStore::toSummary).all();
+  }
+
+  /**
+   * Registers an app; a null or blank token gets a random one.
+   *
+   * @return an {@link IllegalArgumentException} for a bad name or token, a {@link DuplicateAppNameException} for a
+   *     name in use
+   */
+  public Mono<NewApp> register(String appName, @Nullable String token) {
+    return Mono.fromCallable(() -> AppDraft.of(appName, token)).flatMap(draft -> database.sql(AppStatements.INSERT)
+        .bind(0, draft.app().appId())
+        .bind(1, draft.app().appName())
+        .bind(2, draft.secretHash().salt())
+        .bind(3, draft.secretHash().hash())
+        .bind(4, draft.app().token())
+        .then()
+        // The unique key on app_name decides, so two operators racing on one name cannot both win.
+        .onErrorMap(DataIntegrityViolationException.class, e -> new DuplicateAppNameException(draft.app().appName()))
+        .thenReturn(draft.app()));
+  }
+
+  /** Gives the app a new secret; empty for an unknown app. */
+  public Mono<RotatedSecret> rotateSecret(String appId) {
+    return findById(appId).flatMap(app -> {
+      String secret = AppDraft.newSecret();
+      SecretHash hash = SecretHash.of(secret);
+      return database.sql(AppStatements.ROTATE)
+          .bind(0, hash.salt())
+          .bind(1, hash.hash())
+          .bind(2, app.appId())
+          .fetch().rowsUpdated()
+          .filter(updated -> updated > 0)
+          .map(updated -> new RotatedSecret(app.appId(), app.appName(), secret));
+    });
+  }
+
+  private static AppSummary toSummary(Readable row) {
+    return new AppSummary(row.get("app_id", String.class), row.get("app_name", String.class),
+        row.get("created_at", LocalDateTime.class));
   }
 
   private static App toApp(Readable row) {

@@ -1,6 +1,5 @@
 package dev.wechatapi.gateway.auth;
 
-import dev.wechatapi.gateway.tokens.AccessTokens;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -11,34 +10,27 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates every routed call (the gateway's own endpoints and the actuator are not routes) and tells the
- * service which app it is for in {@value #APP_ID_HEADER}, replacing whatever the client put there.
+ * service which app it is for in {@value #APP_ID_HEADER}, replacing whatever the client put there. The app id is
+ * also left in the exchange attribute {@link Authenticator#APP_ID_ATTRIBUTE} for the filters that follow (rate limits).
  */
 @Component
 class AuthenticationFilter implements GlobalFilter, Ordered {
 
   static final String APP_ID_HEADER = "X-Wechat-App-Id";
 
-  private final AccessTokens accessTokens;
-  private final SignatureVerifier signatures;
+  private final Authenticator authenticator;
 
-  AuthenticationFilter(AccessTokens accessTokens, SignatureVerifier signatures) {
-    this.accessTokens = accessTokens;
-    this.signatures = signatures;
+  AuthenticationFilter(Authenticator authenticator) {
+    this.authenticator = authenticator;
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    return authenticate(CredentialsReader.read(exchange.getRequest()))
-        .flatMap(appId -> chain.filter(exchange.mutate().request(forwarded(exchange.getRequest(), appId)).build()));
-  }
-
-  private Mono<String> authenticate(Credentials credentials) {
-    return switch (credentials) {
-      case Credentials.Token token ->
-          accessTokens.resolve(token.value()).switchIfEmpty(Mono.error(AuthFailures::invalidToken));
-      case Credentials.Signature signature -> signatures.verify(signature);
-      case Credentials.Missing missing -> Mono.error(AuthFailures.unauthenticated());
-    };
+    return authenticator.authenticate(exchange.getRequest())
+        .flatMap(appId -> {
+          exchange.getAttributes().put(Authenticator.APP_ID_ATTRIBUTE, appId);
+          return chain.filter(exchange.mutate().request(forwarded(exchange.getRequest(), appId)).build());
+        });
   }
 
   private static ServerHttpRequest forwarded(ServerHttpRequest request, String appId) {

@@ -36,4 +36,9 @@ final class DatabaseOptions {
   DataSource dataSource() {
     return new DriverManagerDataSource(url, user, password);
   }
+
+  /** The one line a command prints when the database cannot be used. */
+  String unusable(Exception failure) {
+    return "error: cannot use the database at " + url + ": " + failure.getMessage();
+  }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The operator commands. A new command is one more class in {@code subcommands}; {@link #handles} picks it up.
+ * The operator commands: {@code createwechatapp}, {@code listapps}, {@code rotatesecret}, {@code update_bot}. A new
+ * command is one more class in {@code subcommands}; {@link #handles} picks it up.
  *
  * <pre>int exit = GatewayCli.execute(input, out, err, "createwechatapp", "--name", "demo");</pre>
  */
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "gateway-service",
     mixinStandardHelpOptions = true,
     description = "Operator commands of the wechat-api gateway. Without a command, the jar starts the gateway.",
-    subcommands = {CreateWechatAppCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CreateWechatAppCommand.class, ListAppsCommand.class, RotateSecretCommand.class,
+        UpdateBotCommand.class, CommandLine.HelpCommand.class})
 public final class GatewayCli implements Runnable {
 
   private final BufferedReader input;

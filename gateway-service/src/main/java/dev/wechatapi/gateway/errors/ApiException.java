@@ -1,5 +1,7 @@
 package dev.wechatapi.gateway.errors;
 
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,11 +14,23 @@ public final class ApiException extends RuntimeException {
 
   private final HttpStatus status;
   private final ApiError error;
+  private final @Nullable Duration retryAfter;
 
   public ApiException(HttpStatus status, String code, Object errmsg) {
+    this(status, code, errmsg, null);
+  }
+
+  /** @param retryAfter sent as {@code Retry-After} (429); a 503 without one gets {@code wechat.gateway.retry-after} */
+  public ApiException(HttpStatus status, String code, Object errmsg, @Nullable Duration retryAfter) {
     super(code + ": " + errmsg, null, false, false);
     this.status = status;
     this.error = new ApiError(errmsg, code);
+    this.retryAfter = retryAfter;
+  }
+
+  /** Redis or the database cannot be used right now: 503 {@code store_unavailable}. */
+  public static ApiException storeUnavailable() {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", ErrorClassifier.STORE_UNAVAILABLE);
   }
 
   public HttpStatus status() {
@@ -25,5 +39,9 @@ public final class ApiException extends RuntimeException {
 
   public ApiError error() {
     return error;
+  }
+
+  public @Nullable Duration retryAfter() {
+    return retryAfter;
   }
 }

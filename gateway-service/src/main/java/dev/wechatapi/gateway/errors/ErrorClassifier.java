@@ -35,8 +35,10 @@ class ErrorClassifier {
 
   ErrorReply classify(Throwable failure) {
     if (failure instanceof ApiException api) {
-      ErrorReply reply = new ErrorReply(api.status(), api.error(), null, Set.of());
-      return api.status() == HttpStatus.SERVICE_UNAVAILABLE ? reply.retryAfter(properties.retryAfter()) : reply;
+      ErrorReply reply = new ErrorReply(api.status(), api.error(), api.retryAfter(), Set.of());
+      return api.status() == HttpStatus.SERVICE_UNAVAILABLE && api.retryAfter() == null
+          ? reply.retryAfter(properties.retryAfter())
+          : reply;
     }
     // Redis and MariaDB failures are checked first: their causes contain connect errors too.
     if (hasCause(failure, DataAccessException.class)
@@ -88,7 +90,8 @@ class ErrorClassifier {
   }
 
   private static boolean isBackendFailure(Throwable failure) {
-    return hasCause(failure, ConnectException.class)
+    return failure instanceof BackendFailureException
+        || hasCause(failure, ConnectException.class)
         || hasCause(failure, NoRouteToHostException.class)
         || hasCause(failure, UnknownHostException.class)
         || hasCause(failure, PrematureCloseException.class)

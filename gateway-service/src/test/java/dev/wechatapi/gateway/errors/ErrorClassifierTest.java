@@ -7,11 +7,13 @@ import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -20,7 +22,8 @@ class ErrorClassifierTest {
   private final ErrorClassifier classifier = new ErrorClassifier(new WechatGatewayProperties(
       URI.create("http://localhost:8081"), URI.create("http://localhost:8082"), Duration.ofHours(2),
       Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(30),
-      Duration.ofSeconds(7)));
+      Duration.ofSeconds(7), null, Duration.ofMinutes(5), null, DataSize.ofMegabytes(20),
+      new WechatGatewayProperties.Cors(List.of()), WechatGatewayProperties.defaults().rateLimits()));
 
   @Test
   void unexpectedFailureIsA500WithoutItsMessage() {
@@ -63,5 +66,33 @@ class ErrorClassifierTest {
 
     assertThat(reply.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     assertThat(reply.error().code()).isEqualTo("unsupported_media_type");
+  }
+
+  @Test
+  void anythingThatGoesWrongWhileForwardingIsBackendUnavailable() {
+    ErrorReply reply = classifier.classify(
+        new BackendFailureException(new IllegalArgumentException("invalid version format: {}HTTP/1.1")));
+
+    assertThat(reply.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(reply.error().code()).isEqualTo("backend_unavailable");
+    assertThat(reply.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void rateLimitedKeepsItsOwnRetryAfter() {
+    ErrorReply reply = classifier.classify(
+        new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", "slow down", Duration.ofSeconds(1)));
+
+    assertThat(reply.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(reply.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void storeUnavailableRaisedByAFeatureGetsTheConfiguredRetryAfter() {
+    ErrorReply reply = classifier.classify(ApiException.storeUnavailable());
+
+    assertThat(reply.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(reply.error().code()).isEqualTo("store_unavailable");
+    assertThat(reply.retryAfter()).isEqualTo(Duration.ofSeconds(7));
   }
 }

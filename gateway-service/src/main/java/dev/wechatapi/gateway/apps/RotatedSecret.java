@@ -1,0 +1,9 @@
+package dev.wechatapi.gateway.apps;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** An app's new secret in clear, shown to the operator once; the previous secret no longer issues tokens. */
+public record RotatedSecret(
+    @JsonProperty("app_id") String appId,
+    @JsonProperty("app_name") String appName,
+    @JsonProperty("app_secret") String appSecret) {}
