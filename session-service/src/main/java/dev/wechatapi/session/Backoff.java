@@ -24,10 +24,15 @@ public final class Backoff {
 
     /** Sleeps for the current pause and doubles the next one. */
     public void pause() throws InterruptedException {
+        Thread.sleep(next());
+    }
+
+    /** The current pause, for a caller that waits in its own way; the next one is doubled. */
+    public Duration next() {
         Duration current = next;
         Duration doubled = current.multipliedBy(2);
         next = doubled.compareTo(max) > 0 ? max : doubled;
-        Thread.sleep(current);
+        return current;
     }
 
     public void reset() {

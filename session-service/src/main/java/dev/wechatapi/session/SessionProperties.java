@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitedRetryAfter Retry-After sent when WeChat says the account acts too often
  * @param unreachableRetryAfter Retry-After sent when WeChat cannot be reached
  * @param publishTimeout how long to wait for Kafka to acknowledge one batch of events
+ * @param send pacing of each account's outgoing messages
+ * @param http the connections to WeChat, shared by every session of this replica
  */
 @ConfigurationProperties("wechat.session")
 public record SessionProperties(
@@ -27,4 +29,35 @@ public record SessionProperties(
         @DefaultValue("30s") Duration retryBackoffMax,
         @DefaultValue("60s") Duration rateLimitedRetryAfter,
         @DefaultValue("10s") Duration unreachableRetryAfter,
-        @DefaultValue("30s") Duration publishTimeout) {}
+        @DefaultValue("30s") Duration publishTimeout,
+        @DefaultValue Send send,
+        @DefaultValue Http http) {
+
+    /**
+     * Per-account send pacing under {@code wechat.session.send}: a token bucket in front of WeChat, a bounded queue
+     * of sends waiting for a token, and a pause when WeChat says the account sends too often.
+     *
+     * @param rate sends per second an account may make in the long run
+     * @param burst sends an idle account may make at once
+     * @param queueSize sends that may wait for their turn (beyond the one being sent); more are refused with 429
+     * @param pauseInitial how long an account stops sending after WeChat's "too often" (Ret 1205)
+     * @param pauseMax cap of the pause, which doubles while WeChat keeps refusing
+     */
+    public record Send(
+            @DefaultValue("1") double rate,
+            @DefaultValue("5") int burst,
+            @DefaultValue("20") int queueSize,
+            @DefaultValue("60s") Duration pauseInitial,
+            @DefaultValue("15m") Duration pauseMax) {}
+
+    /**
+     * The HTTP client every session's WeChat calls share, under {@code wechat.session.http}. Each session keeps a
+     * long poll open, so the pool must be allowed to hold one idle connection per session between polls.
+     *
+     * @param maxIdleConnections idle connections kept for reuse (about one per live session)
+     * @param keepAlive how long an idle connection is kept
+     */
+    public record Http(
+            @DefaultValue("20000") int maxIdleConnections,
+            @DefaultValue("5m") Duration keepAlive) {}
+}

@@ -28,7 +28,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * as its own app (a fresh app id) with its own simulated account, so the classes share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wechat.session.retry-backoff-initial=200ms", "wechat.session.retry-backoff-max=2s"})
+        properties = {"wechat.session.retry-backoff-initial=200ms", "wechat.session.retry-backoff-max=2s",
+                // Pacing small enough that tests fill the queue and see pauses end within seconds.
+                "wechat.session.send.rate=4", "wechat.session.send.burst=2", "wechat.session.send.queue-size=3",
+                "wechat.session.send.pause-initial=1s", "wechat.session.send.pause-max=4s"})
 abstract class SessionServiceTest {
 
     /** One simulator for the whole test JVM, like the one Kafka broker; it goes when the JVM goes. */

@@ -50,7 +50,7 @@ public class AccountSessions implements AutoCloseable {
     }
 
     /** Asks WeChat for a QR code and follows it in the background until it is confirmed or expires. */
-    Mono<QrLogin> startLogin(String appId) {
+    public Mono<QrLogin> startLogin(String appId) {
         return threads.call(driver::startLogin).map(qr -> {
             AccountSession account = of(appId);
             LoginAttempt attempt = new LoginAttempt(qr);

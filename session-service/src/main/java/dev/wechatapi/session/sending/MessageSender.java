@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Sends a validated request through the app's live session and publishes what was sent. */
+/**
+ * Sends a validated request through the app's live session, paced per account by {@link SendLanes}, and publishes
+ * what was sent.
+ */
 @Component
 class MessageSender {
 
@@ -31,11 +34,13 @@ class MessageSender {
     private final WeChatDriver driver;
     private final EventPublisher publisher;
     private final VirtualThreads threads;
+    private final SendLanes lanes;
     private final SessionProperties properties;
 
     MessageSender(AccountSessions sessions, WeChatDriver driver, EventPublisher publisher, VirtualThreads threads,
-            SessionProperties properties) {
+            SendLanes lanes, SessionProperties properties) {
         this.sessions = sessions;
+        this.lanes = lanes;
         this.driver = driver;
         this.publisher = publisher;
         this.threads = threads;
@@ -51,14 +56,25 @@ class MessageSender {
                 throw ApiException.badRequest("unsupported_message_type",
                         "暂不支持发送" + request.type() + "类型的消息");
             }
-            LiveSession live = sessions.live(appId).orElseThrow(ApiException::offline);
-            ContactBook.Entry to = live.book().byPuid(request.puid().trim())
-                    .orElseThrow(() -> ApiException.badRequest("unknown_puid", "未找到对应uuid的匹配对象!"));
-            ContactBook.Entry self = live.book().self();
-            return threads.call(() -> live.weChat().sendText(to.userName(), request.text()))
-                    .map(sent -> sentEvent(appId, self, to, sent, request.text()))
+            String puid = request.puid().trim();
+            // Checked now for a quick answer, and again when the send's turn comes: the session may have changed.
+            resolve(appId, puid);
+            return lanes.submit(appId, () -> {
+                        Recipient now = resolve(appId, puid);
+                        SentMessage sent = now.live().weChat().sendText(now.to().userName(), request.text());
+                        return sentEvent(appId, now.live().book().self(), now.to(), sent, request.text());
+                    })
                     .flatMap(event -> publish(event).thenReturn(event));
         });
+    }
+
+    private record Recipient(LiveSession live, ContactBook.Entry to) {}
+
+    private Recipient resolve(String appId, String puid) {
+        LiveSession live = sessions.live(appId).orElseThrow(ApiException::offline);
+        ContactBook.Entry to = live.book().byPuid(puid)
+                .orElseThrow(() -> ApiException.badRequest("unknown_puid", "未找到对应uuid的匹配对象!"));
+        return new Recipient(live, to);
     }
 
     private static MessageEvent sentEvent(String appId, ContactBook.Entry self, ContactBook.Entry to,

@@ -3,6 +3,7 @@ package dev.wechatapi.session.sync;
 import dev.wechatapi.session.contacts.ContactBook;
 import dev.wechatapi.wechat.WeChatSession;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * One logged-in WeChat session of an app: the driver's session, the contacts as last seen, and the state its sync
@@ -15,6 +16,7 @@ public final class LiveSession {
     private final WeChatSession weChat;
     private final Instant since;
     private final Object lock = new Object();
+    private final Object bookLock = new Object();
     private volatile ContactBook book;
     private volatile Instant lastSync;
     private volatile boolean ended;
@@ -39,8 +41,15 @@ public final class LiveSession {
         return book;
     }
 
-    void book(ContactBook book) {
-        this.book = book;
+    /**
+     * Changes the contact book atomically and returns the new one: the sync loop (contact changes) and
+     * {@code /update} (a full refresh) both replace it, and neither may undo the other.
+     */
+    public ContactBook updateBook(UnaryOperator<ContactBook> change) {
+        synchronized (bookLock) {
+            book = change.apply(book);
+            return book;
+        }
     }
 
     public Instant since() {

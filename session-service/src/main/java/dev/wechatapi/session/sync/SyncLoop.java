@@ -1,6 +1,7 @@
 package dev.wechatapi.session.sync;
 
 import dev.wechatapi.session.Backoff;
+import dev.wechatapi.session.contacts.ContactBook;
 import dev.wechatapi.session.publishing.EventPublisher;
 import dev.wechatapi.session.publishing.Outgoing;
 import dev.wechatapi.wechat.SyncBatch;
@@ -90,13 +91,20 @@ public final class SyncLoop implements Runnable {
         List<Outgoing> events = new ArrayList<>();
         Instant now = clock.instant();
         if (!batch.changedContacts().isEmpty() || !batch.deletedUserNames().isEmpty()) {
-            live.book(live.book().withChanges(batch.changedContacts(), batch.deletedUserNames()));
-            events.add(Outgoing.contacts(live.book().snapshot(live.appId(), now)));
+            ContactBook changed = live.updateBook(
+                    book -> book.withChanges(batch.changedContacts(), batch.deletedUserNames()));
+            events.add(Outgoing.contacts(changed.snapshot(live.appId(), now)));
         }
         for (WeChatMessage message : batch.messages()) {
-            MessageEvents.from(live.appId(), live.book(), message, now)
-                    .map(Outgoing::message)
-                    .ifPresent(events::add);
+            try {
+                MessageEvents.from(live.appId(), live.book(), message, now)
+                        .map(Outgoing::message)
+                        .ifPresent(events::add);
+            } catch (RuntimeException unreadable) {
+                // WeChat already counts the batch as delivered; one odd message must not stop the account's loop.
+                log.error("app {}: message {} cannot be published and is dropped", live.appId(), message.msgId(),
+                        unreadable);
+            }
         }
         return events;
     }
