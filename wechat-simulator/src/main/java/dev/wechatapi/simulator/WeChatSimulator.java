@@ -50,13 +50,23 @@ public final class WeChatSimulator implements AutoCloseable {
     private final Sessions sessions;
     private final URI baseUrl;
 
+    // Thousands of clients hold a long poll each; the JDK server's defaults (200 idle connections kept, backlog
+    // 128) would make them reconnect constantly and fail under a burst of logins.
+    private static final int BACKLOG = 4096;
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "30000");
+        }
+    }
+
     private WeChatSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
         var accounts = new Accounts();
         var attempts = new LoginAttempts(config.qrLifetime());
         this.sessions = new Sessions(accounts);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         server.setExecutor(executor);
         server.createContext("/", routes(accounts, attempts));
         server.start();
