@@ -107,8 +107,8 @@ public final class LocalStack implements AutoCloseable {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         if (options.simulator()) {
             JavaProcess simulator = launch("wechat-simulator", List.of("--port", String.valueOf(options.simulatorPort())));
-            waits.add(CompletableFuture.runAsync(() ->
-                    Ports.awaitListening(options.simulatorPort(), START_TIMEOUT, "WeChat simulator")));
+            waits.add(CompletableFuture.runAsync(() -> simulator.awaitHttpOk(
+                    "http://127.0.0.1:" + options.simulatorPort() + "/control/health", START_TIMEOUT)));
             services.put("wechat-simulator", simulator);
         }
         waits.add(startService("archive-service", options.archivePort(), archiveArgs()));
@@ -193,5 +193,19 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         started.clear();
+        if (options.temporary()) {
+            deleteRecursively(options.dataDirectory().resolve("kafka"));
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Leftover test data in the temporary directory is harmless.
+        }
     }
 }

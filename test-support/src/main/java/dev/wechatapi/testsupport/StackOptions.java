@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * How to run a {@link LocalStack}: ports, databases, where data and logs go, and whether the session service
  * talks to the simulator or to real WeChat.
+ *
+ * @param temporary whether the broker's data is deleted when the stack stops (the logs are kept)
  */
 public record StackOptions(
         int gatewayPort,
@@ -21,14 +23,15 @@ public record StackOptions(
         Database archiveDatabase,
         String redisHost,
         int redisPort,
-        Path dataDirectory) {
+        Path dataDirectory,
+        boolean temporary) {
 
     /** Free ports, fresh databases and a temporary directory: for tests. */
     public static StackOptions forTests() {
         try {
             return new StackOptions(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), true,
                     TestMariaDb.newDatabase("e2e_gateway"), TestMariaDb.newDatabase("e2e_archive"),
-                    TestRedis.host(), TestRedis.port(), Files.createTempDirectory("wechat-api-e2e"));
+                    TestRedis.host(), TestRedis.port(), Files.createTempDirectory("wechat-api-e2e"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +53,7 @@ public record StackOptions(
                 new Database("wechat_archive", dbHost, dbPort, dbUser, dbPassword),
                 Infrastructure.env("WECHAT_API_REDIS_HOST", "127.0.0.1"),
                 Integer.parseInt(Infrastructure.env("WECHAT_API_REDIS_PORT", "6379")),
-                data);
+                data,
+                false);
     }
 }

@@ -1,0 +1,2 @@
+/** The echo bot, the smallest complete application on the handler SDK. */
+package dev.wechatapi.examples.echobot;
