@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration under {@code wechat.session}; the README has the reference table.
@@ -42,13 +43,15 @@ public record SessionProperties(
      * @param queueSize sends that may wait for their turn (beyond the one being sent); more are refused with 429
      * @param pauseInitial how long an account stops sending after WeChat's "too often" (Ret 1205)
      * @param pauseMax cap of the pause, which doubles while WeChat keeps refusing
+     * @param maxFileSize largest image, file or video a client may send; bigger uploads get 413
      */
     public record Send(
             @DefaultValue("1") double rate,
             @DefaultValue("5") int burst,
             @DefaultValue("20") int queueSize,
             @DefaultValue("60s") Duration pauseInitial,
-            @DefaultValue("15m") Duration pauseMax) {}
+            @DefaultValue("15m") Duration pauseMax,
+            @DefaultValue("20MB") DataSize maxFileSize) {}
 
     /**
      * The HTTP client every session's WeChat calls share, under {@code wechat.session.http}. Each session keeps a

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.web.reactive.function.BodyInserters;
 import tools.jackson.databind.JsonNode;
@@ -101,7 +100,7 @@ class SendMessageTest extends SessionServiceTest {
             {"type": "text", "puid": "p"}                  | text_required          | type为text时, text为必填参数！
             {"type": "text", "puid": "p", "text": "  "}    | text_required          | type为text时, text为必填参数！
             {"type": "image", "puid": "p"}                 | file_required          | type不为text时, file为必填参数！
-            {"type": "image", "puid": "p", "file": "x"}    | unsupported_message_type | 暂不支持发送image类型的消息
+            {"type": "image", "puid": "p", "file": "x"}    | file_required          | type不为text时, file为必填参数！
             {"type": "text", "puid": "p", "text": "hi"}    | offline                | 微信号不在线!请先登录
             """)
     void aBadSendRequestGetsTheContractsErrorText(String body, String code, String errmsg) {
@@ -110,25 +109,6 @@ class SendMessageTest extends SessionServiceTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo(code).jsonPath("$.errmsg").isEqualTo(errmsg);
-    }
-
-    @Test
-    void aVideoUploadedAsMultipartIsNotSupportedYet() {
-        MultipartBodyBuilder form = new MultipartBodyBuilder();
-        form.part("type", "video");
-        form.part("puid", "p");
-        form.part("file", new org.springframework.core.io.ByteArrayResource(new byte[] {1, 2, 3}) {
-            @Override
-            public String getFilename() {
-                return "clip.mp4";
-            }
-        });
-
-        client.post().uri("/send-message").header("X-Wechat-App-Id", newAppId())
-                .body(BodyInserters.fromMultipartData(form.build()))
-                .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().json("{\"errmsg\": \"暂不支持发送video类型的消息\", \"code\": \"unsupported_message_type\"}");
     }
 
     @Test

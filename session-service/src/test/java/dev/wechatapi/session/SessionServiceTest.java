@@ -31,7 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"wechat.session.retry-backoff-initial=200ms", "wechat.session.retry-backoff-max=2s",
                 // Pacing small enough that tests fill the queue and see pauses end within seconds.
                 "wechat.session.send.rate=4", "wechat.session.send.burst=2", "wechat.session.send.queue-size=3",
-                "wechat.session.send.pause-initial=1s", "wechat.session.send.pause-max=4s"})
+                "wechat.session.send.pause-initial=1s", "wechat.session.send.pause-max=4s",
+                // Small enough that the oversize test uploads little, big enough for a file sent in several chunks.
+                "wechat.session.send.max-file-size=2MB"})
 abstract class SessionServiceTest {
 
     /** One simulator for the whole test JVM, like the one Kafka broker; it goes when the JVM goes. */

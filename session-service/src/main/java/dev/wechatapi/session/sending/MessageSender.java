@@ -1,9 +1,7 @@
 package dev.wechatapi.session.sending;
 
 import dev.wechatapi.events.Direction;
-import dev.wechatapi.events.MessageContent;
 import dev.wechatapi.events.MessageEvent;
-import dev.wechatapi.events.MessageType;
 import dev.wechatapi.session.SessionProperties;
 import dev.wechatapi.session.VirtualThreads;
 import dev.wechatapi.session.contacts.ContactBook;
@@ -28,7 +26,6 @@ import reactor.core.publisher.Mono;
 class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
-    private static final int TEXT_MSG_TYPE = 1;
 
     private final AccountSessions sessions;
     private final WeChatDriver driver;
@@ -50,9 +47,8 @@ class MessageSender {
     Mono<MessageEvent> send(String appId, SendMessageRequest request) {
         return Mono.defer(() -> {
             request.validated();
-            // The driver says what it can send; the session API has only a text call so far, so text is the
-            // most any driver can be asked for here.
-            if (!driver.capabilities().sends().contains(request.type()) || !request.type().equals("text")) {
+            SendKind kind = SendKind.named(request.type());
+            if (!driver.capabilities().sends().contains(kind.apiName())) {
                 throw ApiException.badRequest("unsupported_message_type",
                         "暂不支持发送" + request.type() + "类型的消息");
             }
@@ -61,8 +57,10 @@ class MessageSender {
             resolve(appId, puid);
             return lanes.submit(appId, () -> {
                         Recipient now = resolve(appId, puid);
-                        SentMessage sent = now.live().weChat().sendText(now.to().userName(), request.text());
-                        return sentEvent(appId, now.live().book().self(), now.to(), sent, request.text());
+                        // Read on the lane's virtual thread, so only the send being made holds a file in memory.
+                        byte[] bytes = request.file() != null ? request.file().bytes() : null;
+                        SentMessage sent = kind.send(now.live().weChat(), now.to().userName(), request, bytes);
+                        return sentEvent(appId, now.live().book().self(), now.to(), sent, kind, request, bytes);
                     })
                     .flatMap(event -> publish(event).thenReturn(event));
         });
@@ -78,9 +76,10 @@ class MessageSender {
     }
 
     private static MessageEvent sentEvent(String appId, ContactBook.Entry self, ContactBook.Entry to,
-            SentMessage sent, String text) {
-        return new MessageEvent(appId, sent.msgId(), Direction.SENT, MessageType.Text, TEXT_MSG_TYPE, self.party(),
-                to.party(), null, null, false, MessageContent.text(text), sent.sentAt(), sent.sentAt());
+            SentMessage sent, SendKind kind, SendMessageRequest request, byte[] bytes) {
+        return new MessageEvent(appId, sent.msgId(), Direction.SENT, kind.type(), kind.rawMsgType(request),
+                self.party(), to.party(), null, null, false, kind.content(request, bytes), sent.sentAt(),
+                sent.sentAt());
     }
 
     /**

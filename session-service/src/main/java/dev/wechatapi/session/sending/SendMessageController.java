@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** {@code POST /send-message}: sends a text to a friend, group or official account by puid. */
+/** {@code POST /send-message}: sends a text, picture, file or video to a friend, group or official account by puid. */
 @RestController
 class SendMessageController {
 
@@ -27,7 +27,7 @@ class SendMessageController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<SentMessageView> send(AppId app, ServerWebExchange exchange) {
         return reader.read(exchange)
-                .flatMap(request -> sender.send(app.value(), request))
+                .flatMap(request -> sender.send(app.value(), request).doFinally(end -> request.discard()))
                 .map(sent -> SentMessageView.of(sent, times));
     }
 }

@@ -1,13 +1,9 @@
 package dev.wechatapi.session.sending;
 
 import dev.wechatapi.session.web.ApiException;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.FormFieldPart;
-import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a {@code /send-message} request from any of the bodies the original accepted: JSON, a URL-encoded form,
- * or a multipart form (where {@code file} is a file part).
+ * or a multipart form (where {@code file} is a file part, see {@link MultipartSendReader}).
  */
 @Component
 class SendMessageReader {
@@ -27,9 +23,11 @@ class SendMessageReader {
     private static final int MAX_JSON_BYTES = 256 * 1024;
 
     private final JsonMapper json;
+    private final MultipartSendReader multipart;
 
-    SendMessageReader(JsonMapper json) {
+    SendMessageReader(JsonMapper json, MultipartSendReader multipart) {
         this.json = json;
+        this.multipart = multipart;
     }
 
     Mono<SendMessageRequest> read(ServerWebExchange exchange) {
@@ -43,13 +41,13 @@ class SendMessageReader {
                         return bytes;
                     })
                     .map(this::fromJson)
-                    .defaultIfEmpty(new SendMessageRequest(null, null, null, false));
+                    .defaultIfEmpty(new SendMessageRequest(null, null, null, null));
         }
         if (MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType)) {
             return exchange.getFormData().map(SendMessageReader::fromForm);
         }
         if (MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType)) {
-            return exchange.getMultipartData().map(SendMessageReader::fromMultipart);
+            return multipart.read(exchange.getRequest());
         }
         return Mono.error(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "请求体须为JSON或表单"));
@@ -63,14 +61,14 @@ class SendMessageReader {
             throw ApiException.badRequest("bad_request", "请求体不是有效的JSON");
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
-            return new SendMessageRequest(null, null, null, false);
+            return new SendMessageRequest(null, null, null, null);
         }
         if (!node.isObject()) {
             throw ApiException.badRequest("bad_request", "请求体须为JSON对象");
         }
-        String file = scalar(node.get("file"));
+        // A "file" in JSON is only a string, never the file itself: it counts as no file.
         return new SendMessageRequest(scalar(node.get("type")), scalar(node.get("puid")), scalar(node.get("text")),
-                file != null && !file.isEmpty());
+                null);
     }
 
     private static String scalar(JsonNode value) {
@@ -78,21 +76,7 @@ class SendMessageReader {
     }
 
     private static SendMessageRequest fromForm(MultiValueMap<String, String> form) {
-        String file = form.getFirst("file");
-        return new SendMessageRequest(form.getFirst("type"), form.getFirst("puid"), form.getFirst("text"),
-                file != null && !file.isEmpty());
-    }
-
-    private static SendMessageRequest fromMultipart(MultiValueMap<String, Part> parts) {
-        return new SendMessageRequest(field(parts, "type"), field(parts, "puid"), field(parts, "text"),
-                parts.getFirst("file") != null);
-    }
-
-    private static String field(Map<String, List<Part>> parts, String name) {
-        List<Part> values = parts.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        return values.getFirst() instanceof FormFieldPart field ? field.value() : null;
+        // A URL-encoded form cannot carry a file; only multipart can.
+        return new SendMessageRequest(form.getFirst("type"), form.getFirst("puid"), form.getFirst("text"), null);
     }
 }

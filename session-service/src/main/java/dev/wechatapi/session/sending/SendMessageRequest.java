@@ -6,9 +6,9 @@ import java.util.Set;
 /**
  * What a client asked {@code /send-message} to send, read from JSON or a form.
  *
- * @param hasFile whether a {@code file} came with it (its content is not read: only text is sent so far)
+ * @param file the uploaded file of a multipart request, or null (JSON and URL-encoded forms cannot carry one)
  */
-record SendMessageRequest(String type, String puid, String text, boolean hasFile) {
+record SendMessageRequest(String type, String puid, String text, Upload file) {
 
     static final Set<String> TYPES = Set.of("text", "image", "file", "video");
 
@@ -23,9 +23,16 @@ record SendMessageRequest(String type, String puid, String text, boolean hasFile
         if (type.equals("text") && (text == null || text.isBlank())) {
             throw ApiException.badRequest("text_required", "type为text时, text为必填参数！");
         }
-        if (!type.equals("text") && !hasFile) {
+        if (!type.equals("text") && file == null) {
             throw ApiException.badRequest("file_required", "type不为text时, file为必填参数！");
         }
         return this;
+    }
+
+    /** Frees the uploaded file, if any; the request is over. */
+    void discard() {
+        if (file != null) {
+            file.discard();
+        }
     }
 }

@@ -2,15 +2,18 @@ package dev.wechatapi.session.sending;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wechatapi.events.MessageContent;
 import dev.wechatapi.events.MessageEvent;
 import dev.wechatapi.session.ApiTimes;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A message in the shape of {@code /messages} results, as {@code /send-message} answers it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record SentMessageView(
         long id,
         @JsonProperty("id_str") String idStr,
-        Content content,
+        Map<String, Object> content,
         Kinds type,
         @JsonProperty("msg_type") String msgType,
         @JsonProperty("create_time") String createTime,
@@ -20,15 +23,13 @@ record SentMessageView(
         @JsonProperty("receiver_puid") String receiverPuid,
         String member) {
 
-    record Content(long message, String text) {}
-
     record Kinds(String sender, String receiver) {}
 
     static SentMessageView of(MessageEvent sent, ApiTimes times) {
         return new SentMessageView(
                 sent.msgId(),
                 Long.toString(sent.msgId()),
-                new Content(sent.msgId(), sent.content().text()),
+                content(sent),
                 new Kinds(sent.sender().kind().apiKind(), sent.receiver().kind().apiKind()),
                 sent.type().name(),
                 times.format(sent.createTime()),
@@ -37,5 +38,32 @@ record SentMessageView(
                 sent.sender().puid(),
                 sent.receiver().puid(),
                 sent.member());
+    }
+
+    /**
+     * The content fields {@code /messages} shows for the type. Media URLs stay null until sent media are kept in the
+     * media store: the file went to WeChat, not to us.
+     */
+    private static Map<String, Object> content(MessageEvent sent) {
+        MessageContent content = sent.content();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("message", sent.msgId());
+        switch (sent.type()) {
+            case Picture -> {
+                fields.put("image", null);
+                fields.put("img_height", content.imgHeight());
+                fields.put("img_width", content.imgWidth());
+            }
+            case Attachment -> {
+                fields.put("file_size", content.fileSize());
+                fields.put("file", null);
+            }
+            case Video -> {
+                fields.put("play_length", content.playLength());
+                fields.put("video", null);
+            }
+            default -> fields.put("text", content.text());
+        }
+        return fields;
     }
 }

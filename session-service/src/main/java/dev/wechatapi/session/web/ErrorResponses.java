@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -68,13 +69,16 @@ public class ErrorResponses implements WebExceptionHandler {
         Throwable cause = failure;
         // Blocking calls surface checked driver exceptions wrapped by Reactor.
         while (cause.getCause() != null && !(cause instanceof ApiException) && !(cause instanceof WeChatException)
-                && !(cause instanceof ResponseStatusException) && !(cause instanceof DataBufferLimitException)) {
+                && !(cause instanceof ResponseStatusException) && !(cause instanceof DataBufferLimitException)
+                && !(cause instanceof DecodingException)) {
             cause = cause.getCause();
         }
         return switch (cause) {
             case ApiException api -> api;
             case WeChatException weChat -> weChatFailures.toApi(weChat);
             case DataBufferLimitException _ -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, "too_large", "请求过大");
+            // A body that does not parse as its Content-Type says (a multipart form without boundary or end).
+            case DecodingException _ -> ApiException.badRequest("bad_request", "无效的请求体");
             case ServerWebInputException input -> ApiException.badRequest("bad_request",
                     input.getReason() != null ? input.getReason() : "无效的请求");
             case ResponseStatusException status -> fromStatus(status.getStatusCode());

@@ -24,6 +24,12 @@ public class WeChatFailures {
                     "暂时无法连接微信, 请稍后再试", properties.unreachableRetryAfter());
             case WeChatException.LoginBlocked blocked ->
                     new ApiException(HttpStatus.FORBIDDEN, "login_blocked", blocked.getMessage());
+            // The capability check before a send should have caught it; a driver may still refuse a variant.
+            case WeChatException.Unsupported _ -> ApiException.badRequest("unsupported_message_type",
+                    "暂不支持该类型的消息或操作");
+            // Nothing to fetch: WeChat no longer has the media, or the message never had any.
+            case WeChatException.MediaUnavailable _ -> new ApiException(HttpStatus.NOT_FOUND, "media_unavailable",
+                    "媒体文件不存在或已过期");
             // WeChat answered, but with something nobody can act on: not the client's fault, not ours either.
             case WeChatException.ProtocolError _ -> new ApiException(HttpStatus.BAD_GATEWAY, "wechat_error",
                     "微信返回了无法识别的应答");

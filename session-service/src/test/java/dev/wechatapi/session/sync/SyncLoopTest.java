@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The sync loop's ordering promise, with Kafka's acknowledgement under the test's control (a producer that only
@@ -82,7 +83,7 @@ class SyncLoopTest {
         SessionProperties properties = new SessionProperties(URI.create("http://unused"), ZoneId.of("UTC"), 6,
                 Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), new SessionProperties.Send(1, 5, 20, Duration.ofSeconds(60),
-                        Duration.ofMinutes(15)), new SessionProperties.Http(10, Duration.ofMinutes(5)));
+                        Duration.ofMinutes(15), DataSize.ofMegabytes(20)), new SessionProperties.Http(10, Duration.ofMinutes(5)));
         return new EventPublisher(new KafkaTemplate<>(() -> kafka), properties);
     }
 
