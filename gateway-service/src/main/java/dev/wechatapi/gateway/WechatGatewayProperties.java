@@ -67,7 +67,7 @@ public record WechatGatewayProperties(
     return new WechatGatewayProperties(URI.create("http://localhost:8081"), URI.create("http://localhost:8082"),
         Duration.ofSeconds(7200), Duration.ofSeconds(300), Duration.ofSeconds(300), Duration.ofSeconds(2),
         Duration.ofSeconds(30), Duration.ofSeconds(5), null, Duration.ofSeconds(300), null, DataSize.ofMegabytes(20),
-        new Cors(List.of()), new RateLimits(RateLimit.DEFAULT, RateLimit.DEFAULT));
+        new Cors(List.of()), new RateLimits(RateLimit.DEFAULT, RateLimit.DEFAULT, RateLimit.DEFAULT));
   }
 
   /** @param allowedOrigins origins (e.g. {@code https://desk.example.com}) allowed by CORS; empty: none */
@@ -78,14 +78,20 @@ public record WechatGatewayProperties(
    *
    * @param session login, check-login, send-message, update, logout, status
    * @param archive friends, groups, members, mps, messages
+   * @param media {@code GET /media/{id}}, served by the gateway itself
    */
-  public record RateLimits(@DefaultValue RateLimit session, @DefaultValue RateLimit archive) {
+  public record RateLimits(
+      @DefaultValue RateLimit session, @DefaultValue RateLimit archive, @DefaultValue RateLimit media) {
+
+    /** The name of every group, as route definitions and {@link #of} know them. */
+    public static final List<String> GROUPS = List.of("session", "archive", "media");
 
     /** The rate of a group by its name in the route definitions. */
     public RateLimit of(String group) {
       return switch (group) {
         case "session" -> session;
         case "archive" -> archive;
+        case "media" -> media;
         default -> throw new IllegalArgumentException("unknown rate limit group '" + group + "'");
       };
     }

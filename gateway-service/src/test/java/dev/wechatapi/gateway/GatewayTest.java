@@ -23,11 +23,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"wechat.gateway.response-timeout=1s", "wechat.gateway.link-secret=" + GatewayTest.LINK_SECRET,
-        "wechat.gateway.admin-token=" + GatewayTest.ADMIN_TOKEN, "wechat.gateway.max-upload-size=256KB"})
+        "wechat.gateway.admin-token=" + GatewayTest.ADMIN_TOKEN, "wechat.gateway.max-upload-size=256KB",
+        "wechat.media.link-secrets=" + GatewayTest.MEDIA_LINK_SECRET + "," + GatewayTest.OLD_MEDIA_LINK_SECRET})
 abstract class GatewayTest {
 
   static final String LINK_SECRET = "test-link-secret";
   static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+  static final String MEDIA_LINK_SECRET = "test-media-link-secret-0123456789abcdef";
+  static final String OLD_MEDIA_LINK_SECRET = "test-old-media-link-secret-0123456789";
 
   @LocalServerPort int port;
 

@@ -8,8 +8,12 @@ import dev.wechatapi.testsupport.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,6 +25,8 @@ final class GatewayTestEnvironment {
   static final Database DATABASE = TestMariaDb.newDatabase("gateway");
   static final MockWebServer SESSION_SERVICE = started();
   static final MockWebServer ARCHIVE_SERVICE = started();
+  /** The media store root of every test gateway, so that no test writes into the working directory. */
+  static final Path MEDIA_ROOT = temporaryDirectory("gateway-media");
 
   private GatewayTestEnvironment() {}
 
@@ -35,6 +41,7 @@ final class GatewayTestEnvironment {
     registry.add("spring.data.redis.port", () -> redisPort);
     registry.add("wechat.gateway.session-uri", () -> sessionUri);
     registry.add("wechat.gateway.archive-uri", () -> archiveUri);
+    registry.add("wechat.media.root", MEDIA_ROOT::toString);
   }
 
   static String urlOf(MockWebServer service) {
@@ -67,6 +74,24 @@ final class GatewayTestEnvironment {
     do {
       leftover = service.takeRequest(1, TimeUnit.MILLISECONDS);
     } while (leftover != null);
+  }
+
+  private static Path temporaryDirectory(String prefix) {
+    try {
+      Path directory = Files.createTempDirectory(prefix);
+      Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> deleteTree(directory)));
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary directory is harmless; the JVM is exiting.
+    }
   }
 
   private static MockWebServer started() {

@@ -15,22 +15,26 @@ final class MalformedRequests {
   private static final List<String> PATHS = List.of("/login", "/check-login", "/send-message", "/update",
       "/logout", "/status", "/friends", "/groups", "/members/abc", "/mps", "/messages", "/access_token",
       "/access-token", "/qrcode/wenUv4sQUw==", "/admin/apps", "/admin/apps/x/rotate-secret", "/actuator/health",
-      "/", "/nothing", "/members/", "/qrcode/", "/friends/../admin/apps", "//friends", "/friends;jsessionid=1");
+      "/", "/nothing", "/members/", "/qrcode/", "/friends/../admin/apps", "//friends", "/friends;jsessionid=1",
+      "/media/", "/media/abcdefghijklmnopqrstuvwxyz234567", "/media/..%2F..%2Fetc%2Fpasswd");
   private static final List<String> METHODS = List.of("GET", "GET", "GET", "POST", "POST", "HEAD", "PUT",
       "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "G3T", "get");
   private static final List<String> PARAMETERS = List.of("page", "page_size", "sex", "create_time", "uuid",
       "type", "puid", "is_at", "ordering", "search", "app_id", "app_secret", "timestamp", "nonce", "signature",
-      "expires", "sig", "name", "");
+      "expires", "sig", "name", "app", "exp", "");
   private static final List<String> VALUES = List.of("-1", "0", "abc", "1e309", "99999999999999999999999",
       "%zz", "%", "%ff%fe%fd", "%C0%AF", "%00", "2020-13-45T99:99:99", "true", "null", "[]", "{}", "😀",
       "张三", "%E5%BC%A0", "+", "&&", "==", "..%2F..%2F", "<script>", "'; DROP TABLE apps; --");
 
   private final Random random;
   private final String validToken;
+  private final String storedMediaPath;
 
-  MalformedRequests(long seed, String validToken) {
+  /** @param storedMediaId a media id that the app of {@code validToken} has in the store */
+  MalformedRequests(long seed, String validToken, String storedMediaId) {
     this.random = new Random(seed);
     this.validToken = validToken;
+    this.storedMediaPath = "/media/" + storedMediaId;
   }
 
   /** One request; {@code method} is what it claims, for reading the answer (HEAD has no body). */
@@ -62,7 +66,7 @@ final class MalformedRequests {
   }
 
   private String target() {
-    StringBuilder target = new StringBuilder(pick(PATHS));
+    StringBuilder target = new StringBuilder(random.nextInt(10) == 0 ? storedMediaPath : pick(PATHS));
     int parameters = random.nextInt(5);
     for (int i = 0; i < parameters; i++) {
       target.append(i == 0 ? '?' : '&').append(pick(PARAMETERS)).append('=').append(value());

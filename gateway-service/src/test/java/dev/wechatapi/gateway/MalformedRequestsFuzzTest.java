@@ -4,6 +4,10 @@ import static dev.wechatapi.gateway.GatewayTestEnvironment.ARCHIVE_SERVICE;
 import static dev.wechatapi.gateway.GatewayTestEnvironment.SESSION_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wechatapi.gateway.apps.NewApp;
+import dev.wechatapi.media.FileSystemMediaStore;
+import dev.wechatapi.media.StoredMedia;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,8 +62,11 @@ class MalformedRequestsFuzzTest extends GatewayTest {
   void malformedRequestsNeverGetAServerErrorAndTheGatewayStaysHealthy() throws IOException {
     // -Dwechat.fuzz.seed=<seed> replays a failed run.
     long seed = Long.getLong("wechat.fuzz.seed", System.nanoTime());
-    String token = accessTokenFor(newApp());
-    MalformedRequests requests = new MalformedRequests(seed, token);
+    NewApp app = newApp();
+    String token = accessTokenFor(app);
+    StoredMedia media = new FileSystemMediaStore(GatewayTestEnvironment.MEDIA_ROOT)
+        .put(app.appId(), new ByteArrayInputStream(new byte[4096]), "video/mp4", "视频 🎬.mp4");
+    MalformedRequests requests = new MalformedRequests(seed, token, media.mediaId());
     Instant deadline = Instant.now().plus(TIME_BUDGET);
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<String> failures = new ArrayList<>();

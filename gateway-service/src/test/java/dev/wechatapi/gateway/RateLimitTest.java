@@ -4,6 +4,10 @@ import static dev.wechatapi.gateway.GatewayTestEnvironment.ARCHIVE_SERVICE;
 import static dev.wechatapi.gateway.GatewayTestEnvironment.SESSION_SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wechatapi.gateway.apps.NewApp;
+import dev.wechatapi.media.FileSystemMediaStore;
+import dev.wechatapi.media.StoredMedia;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.Dispatcher;
@@ -19,6 +23,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 @TestPropertySource(properties = {
     "wechat.gateway.rate-limits.archive.replenish-rate=1", "wechat.gateway.rate-limits.archive.burst-capacity=2",
+    "wechat.gateway.rate-limits.media.replenish-rate=1", "wechat.gateway.rate-limits.media.burst-capacity=2",
     "wechat.gateway.cors.allowed-origins=https://desk.example.com"})
 class RateLimitTest extends GatewayTest {
 
@@ -83,6 +88,24 @@ class RateLimitTest extends GatewayTest {
     client.get().uri("/friends").header(HttpHeaders.ORIGIN, "https://evil.example").exchange()
         .expectStatus().isForbidden()
         .expectBody().json("{\"code\":\"cors_rejected\"}");
+  }
+
+  @Test
+  void mediaServedByTheGatewayIsRateLimitedPerAppInItsOwnBucket() {
+    NewApp app = newApp();
+    String token = accessTokenFor(app);
+    StoredMedia media = new FileSystemMediaStore(GatewayTestEnvironment.MEDIA_ROOT)
+        .put(app.appId(), new ByteArrayInputStream(new byte[] {1, 2, 3}), "image/png", null);
+
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      statuses.add(client.get().uri("/media/{id}?access_token={token}", media.mediaId(), token).exchange()
+          .expectBody(String.class).returnResult().getStatus().value());
+    }
+
+    assertThat(statuses.subList(0, 2)).containsOnly(200);
+    assertThat(statuses).filteredOn(status -> status == 429).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(friends(token, 1).getFirst().getStatus().value()).isEqualTo(200);
   }
 
   private List<EntityExchangeResult<String>> friends(String token, int calls) {

@@ -37,9 +37,10 @@ class CorsPolicy implements WebFilter, Ordered {
     }
     configuration.setAllowedMethods(List.of("GET", "HEAD", "POST"));
     configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-App-Id",
-        "X-Timestamp", "X-Nonce", "X-Signature", "X-Admin-Token"));
+        "X-Timestamp", "X-Nonce", "X-Signature", "X-Admin-Token", HttpHeaders.RANGE, HttpHeaders.IF_RANGE));
     configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, "X-RateLimit-Remaining",
-        "X-RateLimit-Replenish-Rate", "X-RateLimit-Burst-Capacity"));
+        "X-RateLimit-Replenish-Rate", "X-RateLimit-Burst-Capacity", HttpHeaders.CONTENT_RANGE,
+        HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.ETAG, HttpHeaders.ACCEPT_RANGES));
     configuration.setMaxAge(Duration.ofMinutes(30));
   }
 
