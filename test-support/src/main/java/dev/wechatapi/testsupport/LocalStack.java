@@ -24,6 +24,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final ProjectLayout layout;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final String linkSecret = randomSecret();
     private final Map<String, JavaProcess> services = new LinkedHashMap<>();
     private KafkaBrokerProcess kafka;
 
@@ -138,16 +139,23 @@ public final class LocalStack implements AutoCloseable {
         return process;
     }
 
+    /** Media written by the session service and served by the gateway: one directory, one signing secret. */
+    private List<String> mediaArgs() {
+        return List.of(
+                "--wechat.media.root=" + options.dataDirectory().resolve("media"),
+                "--wechat.media.link-secrets=" + linkSecret);
+    }
+
     private List<String> archiveArgs() {
         Database db = options.archiveDatabase();
-        return List.of(
+        return withMedia(List.of(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.r2dbc.url=" + db.r2dbcUrl(),
                 "--spring.r2dbc.username=" + db.username(),
                 "--spring.r2dbc.password=" + db.password(),
                 "--spring.flyway.url=" + db.jdbcUrl() + "?createDatabaseIfNotExist=true",
                 "--spring.flyway.user=" + db.username(),
-                "--spring.flyway.password=" + db.password());
+                "--spring.flyway.password=" + db.password()));
     }
 
     private List<String> sessionArgs() {
@@ -155,12 +163,18 @@ public final class LocalStack implements AutoCloseable {
         if (options.simulator()) {
             args.add("--wechat.session.wechat-base-url=" + simulatorUrl());
         }
-        return args;
+        return withMedia(args);
+    }
+
+    private List<String> withMedia(List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(mediaArgs());
+        return all;
     }
 
     private List<String> gatewayArgs() {
         Database db = options.gatewayDatabase();
-        return List.of(
+        return withMedia(List.of(
                 "--spring.r2dbc.url=" + db.r2dbcUrl(),
                 "--spring.r2dbc.username=" + db.username(),
                 "--spring.r2dbc.password=" + db.password(),
@@ -170,7 +184,13 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.data.redis.host=" + options.redisHost(),
                 "--spring.data.redis.port=" + options.redisPort(),
                 "--wechat.gateway.session-uri=http://127.0.0.1:" + options.sessionPort(),
-                "--wechat.gateway.archive-uri=http://127.0.0.1:" + options.archivePort());
+                "--wechat.gateway.archive-uri=http://127.0.0.1:" + options.archivePort()));
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private Path logs() {
