@@ -1,5 +1,6 @@
 package dev.wechatapi.session;
 
+import dev.wechatapi.session.media.DownloadSizeLimit;
 import dev.wechatapi.wechat.WeChatDriver;
 import dev.wechatapi.wechat.WebWeChatConfig;
 import dev.wechatapi.wechat.WebWeChatDriver;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>Every session's calls are synchronous OkHttp calls on virtual threads, so OkHttp's {@code Dispatcher} limits
  * (which only govern asynchronous calls) do not cap them; the connection pool does matter: its default keeps 5 idle
  * connections, so with thousands of sessions each finished long poll would close its connection and the next one
- * would open a new one. The pool here keeps about one per session.
+ * would open a new one. The pool here keeps about one per session. Media downloads are cut off at
+ * {@code wechat.session.media.max-size} on the wire ({@link DownloadSizeLimit}).
  */
 @Configuration(proxyBeanMethods = false)
 class DriverConfiguration {
@@ -29,6 +31,7 @@ class DriverConfiguration {
         OkHttpClient client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(http.maxIdleConnections(), http.keepAlive().toMillis(),
                         TimeUnit.MILLISECONDS))
+                .addInterceptor(new DownloadSizeLimit(properties.media().maxSize().toBytes()))
                 .build();
         return new WebWeChatDriver(config, client);
     }

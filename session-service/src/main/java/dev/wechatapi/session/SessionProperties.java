@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param publishTimeout how long to wait for Kafka to acknowledge one batch of events
  * @param send pacing of each account's outgoing messages
  * @param http the connections to WeChat, shared by every session of this replica
+ * @param media downloads of received media and avatars into the media store
  */
 @ConfigurationProperties("wechat.session")
 public record SessionProperties(
@@ -32,7 +33,8 @@ public record SessionProperties(
         @DefaultValue("10s") Duration unreachableRetryAfter,
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue Send send,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue Media media) {
 
     /**
      * Per-account send pacing under {@code wechat.session.send}: a token bucket in front of WeChat, a bounded queue
@@ -63,4 +65,21 @@ public record SessionProperties(
     public record Http(
             @DefaultValue("20000") int maxIdleConnections,
             @DefaultValue("5m") Duration keepAlive) {}
+
+    /**
+     * Downloads from WeChat into the media store, under {@code wechat.session.media}. A sync round waits for its
+     * batch's downloads, so they are bounded in size and time; what does not make it is published without a media id.
+     *
+     * @param maxSize largest medium kept; a message announcing more, or a download bigger than this, is skipped
+     * @param downloadTimeout how long one sync round waits for the downloads of its batch, which run in parallel
+     * @param downloadConcurrency downloads of one batch in flight at once
+     * @param avatarConcurrency avatar downloads of one account in flight at once
+     * @param avatarTimeout how long one pass over an account's avatars may take before the rest are skipped
+     */
+    public record Media(
+            @DefaultValue("50MB") DataSize maxSize,
+            @DefaultValue("30s") Duration downloadTimeout,
+            @DefaultValue("4") int downloadConcurrency,
+            @DefaultValue("8") int avatarConcurrency,
+            @DefaultValue("10m") Duration avatarTimeout) {}
 }

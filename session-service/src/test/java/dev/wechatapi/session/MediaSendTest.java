@@ -7,6 +7,8 @@ import dev.wechatapi.events.Direction;
 import dev.wechatapi.events.EventTypes;
 import dev.wechatapi.events.MessageEvent;
 import dev.wechatapi.events.MessageType;
+import dev.wechatapi.media.MediaStore;
+import dev.wechatapi.media.StoredMedia;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.json.JsonCompareMode;
@@ -40,8 +43,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** Pictures, files and videos uploaded as multipart forms; the tests' size limit is 2 MB. */
+/**
+ * Pictures, files and videos uploaded as multipart forms, sent to WeChat and kept in the media store (the answer links
+ * them at the gateway); the tests' size limit is 2 MB.
+ */
 class MediaSendTest extends SessionServiceTest {
+
+    @Autowired
+    MediaStore store;
 
     @Test
     void aPictureReachesWeChatWithItsNameSizeAndHashAndIsPublishedAsPicture() throws IOException {
@@ -49,19 +58,24 @@ class MediaSendTest extends SessionServiceTest {
         String lina = app.puidOf("李娜");
         byte[] png = png(64, 48);
 
-        Map<String, Object> sent = send(app.appId(), "image", lina, "日落 sunset.png", png)
+        Map<String, Object> sent = client.post().uri("/send-message").header("X-Wechat-App-Id", app.appId())
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.example.com")
+                .header("X-Forwarded-Port", "443").header("X-Forwarded-Prefix", "/wx")
+                .body(BodyInserters.fromMultipartData(form("image", lina, "日落 sunset.png", png).build()))
+                .exchange()
                 .expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
 
+        MessageEvent event = sentEvent(app, sent);
         assertThat(sent).containsEntry("msg_type", "Picture").containsEntry("receiver_puid", lina);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("message", sent.get("id"));
-        content.put("image", null);
+        content.put("image", "https://api.example.com/wx/media/" + event.content().mediaId());
         content.put("img_height", 48);
         content.put("img_width", 64);
         assertThat(sent.get("content")).isEqualTo(content);
         assertRecordedOnWeChat(app, "image", "日落 sunset.png", png);
+        assertStored(app, event, "image/png", "日落 sunset.png", png);
 
-        MessageEvent event = sentEvent(app, sent);
         assertThat(event.direction()).isEqualTo(Direction.SENT);
         assertThat(event.type()).isEqualTo(MessageType.Picture);
         assertThat(event.rawMsgType()).isEqualTo(3);
@@ -81,11 +95,12 @@ class MediaSendTest extends SessionServiceTest {
 
         assertThat(sent).containsEntry("msg_type", "Attachment")
                 .containsEntry("type", Map.of("sender", "wxusermodel", "receiver", "wxgroupmodel"));
-        assertThat(contentOf(sent)).containsEntry("file_size", report.length)
-                .containsEntry("file", null).containsOnlyKeys("message", "file_size", "file");
-        assertRecordedOnWeChat(app, "file", "季度报告 Q3.pdf", report);
-
         MessageEvent event = sentEvent(app, sent);
+        assertThat(contentOf(sent)).containsEntry("file_size", report.length)
+                .containsEntry("file", "http://localhost:" + port + "/media/" + event.content().mediaId())
+                .containsOnlyKeys("message", "file_size", "file");
+        assertRecordedOnWeChat(app, "file", "季度报告 Q3.pdf", report);
+        assertStored(app, event, "application/pdf", "季度报告 Q3.pdf", report);
         assertThat(event.type()).isEqualTo(MessageType.Attachment);
         assertThat(event.content().fileName()).isEqualTo("季度报告 Q3.pdf");
         assertThat(event.content().fileSize()).isEqualTo(report.length);
@@ -100,10 +115,11 @@ class MediaSendTest extends SessionServiceTest {
                 .expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
 
         assertThat(sent).containsEntry("msg_type", "Video");
-        assertThat(contentOf(sent)).containsEntry("play_length", 8).containsEntry("video", null);
-        assertRecordedOnWeChat(app, "video", "clip.mp4", clip);
-
         MessageEvent event = sentEvent(app, sent);
+        assertThat(contentOf(sent)).containsEntry("play_length", 8)
+                .containsEntry("video", "http://localhost:" + port + "/media/" + event.content().mediaId());
+        assertRecordedOnWeChat(app, "video", "clip.mp4", clip);
+        assertStored(app, event, "video/mp4", "clip.mp4", clip);
         assertThat(event.type()).isEqualTo(MessageType.Video);
         assertThat(event.rawMsgType()).isEqualTo(43);
         assertThat(event.content().playLength()).isEqualTo(8);
@@ -237,6 +253,15 @@ class MediaSendTest extends SessionServiceTest {
         assertThat(record.get("fileName").asString()).isEqualTo(fileName);
         assertThat(record.get("size").asLong()).isEqualTo(bytes.length);
         assertThat(record.get("sha256").asString()).isEqualToIgnoringCase(sha256(bytes));
+    }
+
+    private void assertStored(LoggedIn app, MessageEvent event, String contentType, String fileName, byte[] bytes) {
+        assertThat(event.content().mediaId()).isNotNull();
+        StoredMedia stored = store.find(app.appId(), event.content().mediaId()).orElseThrow();
+        assertThat(stored.contentType()).isEqualTo(contentType);
+        assertThat(stored.fileName()).isEqualTo(fileName);
+        assertThat(stored.size()).isEqualTo(bytes.length);
+        assertThat(stored.sha256()).isEqualTo(sha256(bytes));
     }
 
     private MessageEvent sentEvent(LoggedIn app, Map<String, Object> sent) {

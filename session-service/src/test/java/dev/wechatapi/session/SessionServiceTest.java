@@ -33,7 +33,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "wechat.session.send.rate=4", "wechat.session.send.burst=2", "wechat.session.send.queue-size=3",
                 "wechat.session.send.pause-initial=1s", "wechat.session.send.pause-max=4s",
                 // Small enough that the oversize test uploads little, big enough for a file sent in several chunks.
-                "wechat.session.send.max-file-size=2MB"})
+                "wechat.session.send.max-file-size=2MB",
+                // Downloads: small limits so the tests see a skipped big file and a late download quickly.
+                "wechat.media.root=target/test-media", "wechat.session.media.max-size=1MB",
+                "wechat.session.media.download-timeout=3s"})
 abstract class SessionServiceTest {
 
     /** One simulator for the whole test JVM, like the one Kafka broker; it goes when the JVM goes. */

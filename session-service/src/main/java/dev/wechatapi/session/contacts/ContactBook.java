@@ -108,23 +108,37 @@ public final class ContactBook {
         return known != null ? known : stranger(userName);
     }
 
-    /** A snapshot of the whole book for the event contract. */
+    /** A snapshot of the whole book for the event contract, without avatars. */
     public ContactsSnapshot snapshot(String appId, Instant takenAt) {
+        return snapshot(appId, takenAt, new Avatars());
+    }
+
+    /** A snapshot of the whole book for the event contract, with the avatars stored so far. */
+    public ContactsSnapshot snapshot(String appId, Instant takenAt, Avatars avatars) {
         List<Contact> all = new ArrayList<>();
+        for (Entry entry : contacts()) {
+            all.add(toContact(entry, avatars));
+        }
+        return new ContactsSnapshot(appId, toContact(self, avatars), all, takenAt);
+    }
+
+    /** The account's friends, groups and official accounts (not group members, not the account itself). */
+    public List<Entry> contacts() {
+        List<Entry> all = new ArrayList<>();
         for (WeChatContact contact : contacts) {
             Entry entry = byUserName.get(contact.userName());
             if (entry != null && entry != self) {
-                all.add(toContact(entry));
+                all.add(entry);
             }
         }
-        return new ContactsSnapshot(appId, toContact(self), all, takenAt);
+        return all;
     }
 
-    private Contact toContact(Entry entry) {
+    private Contact toContact(Entry entry, Avatars avatars) {
         WeChatContact c = entry.contact();
         List<Contact> groupMembers = c.members().stream().map(m -> toContact(resolve(m.userName()), m)).toList();
         return new Contact(entry.puid(), entry.kind(), c.userName(), c.nickName(), c.remarkName(), c.displayName(),
-                c.signature(), c.sex(), c.province(), c.city(), null, groupMembers);
+                c.signature(), c.sex(), c.province(), c.city(), avatars.mediaIdOf(entry.puid()), groupMembers);
     }
 
     // A member is described as the group lists them (their display name in the group), under the puid they have.

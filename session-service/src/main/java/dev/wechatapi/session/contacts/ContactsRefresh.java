@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reloads every contact of a live session from WeChat (friends, groups with their members, official accounts),
- * makes the result the session's contact book and publishes it as a new {@code ContactsSnapshot}.
+ * makes the result the session's contact book and publishes it as a new {@code ContactsSnapshot}, then has the
+ * {@link AvatarPass} store new or changed avatars.
  *
  * <pre>{@code
  * refresh.refresh(appId).then(...)   // completes once Kafka acknowledged the snapshot
@@ -27,14 +28,16 @@ class ContactsRefresh {
     private final AccountSessions sessions;
     private final VirtualThreads threads;
     private final EventPublisher publisher;
+    private final AvatarPass avatars;
     private final SessionProperties properties;
     private final Clock clock;
 
-    ContactsRefresh(AccountSessions sessions, VirtualThreads threads, EventPublisher publisher,
+    ContactsRefresh(AccountSessions sessions, VirtualThreads threads, EventPublisher publisher, AvatarPass avatars,
             SessionProperties properties, Clock clock) {
         this.sessions = sessions;
         this.threads = threads;
         this.publisher = publisher;
+        this.avatars = avatars;
         this.properties = properties;
         this.clock = clock;
     }
@@ -51,7 +54,9 @@ class ContactsRefresh {
                         }
                         return live.updateBook(_ -> ContactBook.of(live.weChat().self(), contacts));
                     })
-                    .flatMap(book -> publish(Outgoing.contacts(book.snapshot(appId, clock.instant()))));
+                    // Avatars stored before go out at once; new or changed ones follow in a second snapshot.
+                    .flatMap(book -> publish(Outgoing.contacts(book.snapshot(appId, clock.instant(), live.avatars()))))
+                    .doOnSuccess(_ -> avatars.start(live));
         });
     }
 

@@ -3,9 +3,11 @@ package dev.wechatapi.session.login;
 import dev.wechatapi.events.SessionState;
 import dev.wechatapi.session.SessionProperties;
 import dev.wechatapi.session.VirtualThreads;
+import dev.wechatapi.session.contacts.AvatarPass;
 import dev.wechatapi.session.publishing.EventPublisher;
 import dev.wechatapi.session.publishing.Outgoing;
 import dev.wechatapi.session.sync.LiveSession;
+import dev.wechatapi.session.sync.MessageMedia;
 import dev.wechatapi.wechat.QrLogin;
 import dev.wechatapi.wechat.WeChatDriver;
 import java.time.Clock;
@@ -26,14 +28,18 @@ public class AccountSessions implements AutoCloseable {
     private final ConcurrentMap<String, AccountSession> accounts = new ConcurrentHashMap<>();
     private final WeChatDriver driver;
     private final EventPublisher publisher;
+    private final MessageMedia media;
+    private final AvatarPass avatars;
     private final VirtualThreads threads;
     private final SessionProperties properties;
     private final Clock clock;
 
-    public AccountSessions(WeChatDriver driver, EventPublisher publisher, VirtualThreads threads,
-            SessionProperties properties, Clock clock) {
+    public AccountSessions(WeChatDriver driver, EventPublisher publisher, MessageMedia media, AvatarPass avatars,
+            VirtualThreads threads, SessionProperties properties, Clock clock) {
         this.driver = driver;
         this.publisher = publisher;
+        this.media = media;
+        this.avatars = avatars;
         this.threads = threads;
         this.properties = properties;
         this.clock = clock;
@@ -60,7 +66,8 @@ public class AccountSessions implements AutoCloseable {
                         account.change(SessionState.WAITING_FOR_SCAN, null, clock.instant()))));
             }
             threads.start("login-" + appId,
-                    new LoginFlow(account, attempt, driver, publisher, threads, properties, clock));
+                    new LoginFlow(account, attempt, driver, publisher, media, avatars, threads, properties,
+                            clock));
             return qr;
         });
     }

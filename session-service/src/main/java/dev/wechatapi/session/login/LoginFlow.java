@@ -4,10 +4,12 @@ import dev.wechatapi.events.SessionState;
 import dev.wechatapi.session.Backoff;
 import dev.wechatapi.session.SessionProperties;
 import dev.wechatapi.session.VirtualThreads;
+import dev.wechatapi.session.contacts.AvatarPass;
 import dev.wechatapi.session.contacts.ContactBook;
 import dev.wechatapi.session.publishing.EventPublisher;
 import dev.wechatapi.session.publishing.Outgoing;
 import dev.wechatapi.session.sync.LiveSession;
+import dev.wechatapi.session.sync.MessageMedia;
 import dev.wechatapi.session.sync.SyncLoop;
 import dev.wechatapi.wechat.LoginPoll;
 import dev.wechatapi.wechat.WeChatContact;
@@ -32,16 +34,21 @@ final class LoginFlow implements Runnable {
     private final LoginAttempt attempt;
     private final WeChatDriver driver;
     private final EventPublisher publisher;
+    private final MessageMedia media;
+    private final AvatarPass avatars;
     private final VirtualThreads threads;
     private final SessionProperties properties;
     private final Clock clock;
 
     LoginFlow(AccountSession account, LoginAttempt attempt, WeChatDriver driver, EventPublisher publisher,
-            VirtualThreads threads, SessionProperties properties, Clock clock) {
+            MessageMedia media, AvatarPass avatars, VirtualThreads threads, SessionProperties properties,
+            Clock clock) {
         this.account = account;
         this.attempt = attempt;
         this.driver = driver;
         this.publisher = publisher;
+        this.media = media;
+        this.avatars = avatars;
         this.threads = threads;
         this.properties = properties;
         this.clock = clock;
@@ -130,7 +137,10 @@ final class LoginFlow implements Runnable {
                         Outgoing.state(account.change(SessionState.LOGGED_IN, null, clock.instant())),
                         Outgoing.contacts(live.book().snapshot(account.appId(), clock.instant()))),
                 () -> true);
-        new SyncLoop(live, publisher, Backoff.from(properties), clock, reason -> loggedOut(live, reason)).run();
+        // The snapshot above goes out without avatars; a second one follows when they are stored.
+        avatars.start(live);
+        new SyncLoop(live, publisher, media, Backoff.from(properties), clock, reason -> loggedOut(live, reason))
+                .run();
     }
 
     private List<WeChatContact> loadContacts(WeChatSession weChat) throws InterruptedException {

@@ -2,9 +2,11 @@ package dev.wechatapi.session.sending;
 
 import dev.wechatapi.events.Direction;
 import dev.wechatapi.events.MessageEvent;
+import dev.wechatapi.media.StoredMedia;
 import dev.wechatapi.session.SessionProperties;
 import dev.wechatapi.session.VirtualThreads;
 import dev.wechatapi.session.contacts.ContactBook;
+import dev.wechatapi.session.media.MediaDownloads;
 import dev.wechatapi.session.login.AccountSessions;
 import dev.wechatapi.session.publishing.EventPublisher;
 import dev.wechatapi.session.publishing.Outgoing;
@@ -15,6 +17,8 @@ import dev.wechatapi.wechat.WeChatDriver;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -32,11 +36,13 @@ class MessageSender {
     private final EventPublisher publisher;
     private final VirtualThreads threads;
     private final SendLanes lanes;
+    private final MediaDownloads media;
     private final SessionProperties properties;
 
     MessageSender(AccountSessions sessions, WeChatDriver driver, EventPublisher publisher, VirtualThreads threads,
-            SendLanes lanes, SessionProperties properties) {
+            SendLanes lanes, MediaDownloads media, SessionProperties properties) {
         this.sessions = sessions;
+        this.media = media;
         this.lanes = lanes;
         this.driver = driver;
         this.publisher = publisher;
@@ -60,7 +66,9 @@ class MessageSender {
                         // Read on the lane's virtual thread, so only the send being made holds a file in memory.
                         byte[] bytes = request.file() != null ? request.file().bytes() : null;
                         SentMessage sent = kind.send(now.live().weChat(), now.to().userName(), request, bytes);
-                        return sentEvent(appId, now.live().book().self(), now.to(), sent, kind, request, bytes);
+                        String mediaId = bytes != null ? keep(appId, request.file(), bytes) : null;
+                        return sentEvent(appId, now.live().book().self(), now.to(), sent, kind, request, bytes,
+                                mediaId);
                     })
                     .flatMap(event -> publish(event).thenReturn(event));
         });
@@ -75,10 +83,20 @@ class MessageSender {
         return new Recipient(live, to);
     }
 
+    /**
+     * Stores a sent file once WeChat has it (a refused send leaves nothing behind). A store failure costs the event
+     * its media id, not the send: the message is already out.
+     */
+    private String keep(String appId, Upload file, byte[] bytes) {
+        String contentType = MediaTypeFactory.getMediaType(file.fileName())
+                .orElse(MediaType.APPLICATION_OCTET_STREAM).toString();
+        return media.keep(appId, bytes, contentType, file.fileName()).map(StoredMedia::mediaId).orElse(null);
+    }
+
     private static MessageEvent sentEvent(String appId, ContactBook.Entry self, ContactBook.Entry to,
-            SentMessage sent, SendKind kind, SendMessageRequest request, byte[] bytes) {
+            SentMessage sent, SendKind kind, SendMessageRequest request, byte[] bytes, String mediaId) {
         return new MessageEvent(appId, sent.msgId(), Direction.SENT, kind.type(), kind.rawMsgType(request),
-                self.party(), to.party(), null, null, false, kind.content(request, bytes), sent.sentAt(),
+                self.party(), to.party(), null, null, false, kind.content(request, bytes, mediaId), sent.sentAt(),
                 sent.sentAt());
     }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The kinds {@code /send-message} sends, each with its driver call and what its {@code SENT} event says about it.
- * Media content carries the file's name and size; its {@code mediaId} stays null until sent media are stored.
+ * Media content carries the file's name and size and its {@code mediaId} in the media store.
  */
 enum SendKind {
 
@@ -21,7 +21,7 @@ enum SendKind {
         }
 
         @Override
-        MessageContent content(SendMessageRequest request, byte[] bytes) {
+        MessageContent content(SendMessageRequest request, byte[] bytes, String mediaId) {
             return MessageContent.text(request.text());
         }
     },
@@ -33,9 +33,9 @@ enum SendKind {
         }
 
         @Override
-        MessageContent content(SendMessageRequest request, byte[] bytes) {
+        MessageContent content(SendMessageRequest request, byte[] bytes, String mediaId) {
             MediaProbe.Size size = MediaProbe.imageSize(bytes);
-            return new MessageContent(null, null, null, null, null, null, null, null, null, null,
+            return new MessageContent(null, null, null, null, null, null, null, null, null, mediaId,
                     size != null ? size.height() : null, size != null ? size.width() : null, null,
                     request.file().size(), request.file().fileName(), null, null);
         }
@@ -54,9 +54,9 @@ enum SendKind {
         }
 
         @Override
-        MessageContent content(SendMessageRequest request, byte[] bytes) {
-            return new MessageContent(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    request.file().size(), request.file().fileName(), null, null);
+        MessageContent content(SendMessageRequest request, byte[] bytes, String mediaId) {
+            return new MessageContent(null, null, null, null, null, null, null, null, null, mediaId, null, null,
+                    null, request.file().size(), request.file().fileName(), null, null);
         }
 
         @Override
@@ -72,9 +72,9 @@ enum SendKind {
         }
 
         @Override
-        MessageContent content(SendMessageRequest request, byte[] bytes) {
-            return new MessageContent(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    request.file().size(), request.file().fileName(), MediaProbe.mp4Seconds(bytes), null);
+        MessageContent content(SendMessageRequest request, byte[] bytes, String mediaId) {
+            return new MessageContent(null, null, null, null, null, null, null, null, null, mediaId, null, null,
+                    null, request.file().size(), request.file().fileName(), MediaProbe.mp4Seconds(bytes), null);
         }
 
         @Override
@@ -119,5 +119,6 @@ enum SendKind {
     abstract SentMessage send(WeChatSession session, String to, SendMessageRequest request, byte[] bytes)
             throws WeChatException;
 
-    abstract MessageContent content(SendMessageRequest request, byte[] bytes);
+    /** The event's content; {@code mediaId} is the sent file's id in the media store, null for text or unstored. */
+    abstract MessageContent content(SendMessageRequest request, byte[] bytes, String mediaId);
 }

@@ -2,6 +2,7 @@ package dev.wechatapi.session.sending;
 
 import dev.wechatapi.session.ApiTimes;
 import dev.wechatapi.session.web.AppId;
+import dev.wechatapi.session.web.GatewayBase;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,6 +29,6 @@ class SendMessageController {
     Mono<SentMessageView> send(AppId app, ServerWebExchange exchange) {
         return reader.read(exchange)
                 .flatMap(request -> sender.send(app.value(), request).doFinally(end -> request.discard()))
-                .map(sent -> SentMessageView.of(sent, times));
+                .map(sent -> SentMessageView.of(sent, times, GatewayBase.of(exchange.getRequest())));
     }
 }

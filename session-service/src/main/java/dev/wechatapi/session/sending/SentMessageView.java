@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wechatapi.events.MessageContent;
 import dev.wechatapi.events.MessageEvent;
 import dev.wechatapi.session.ApiTimes;
+import dev.wechatapi.session.web.GatewayBase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,11 +26,11 @@ record SentMessageView(
 
     record Kinds(String sender, String receiver) {}
 
-    static SentMessageView of(MessageEvent sent, ApiTimes times) {
+    static SentMessageView of(MessageEvent sent, ApiTimes times, GatewayBase gateway) {
         return new SentMessageView(
                 sent.msgId(),
                 Long.toString(sent.msgId()),
-                content(sent),
+                content(sent, gateway),
                 new Kinds(sent.sender().kind().apiKind(), sent.receiver().kind().apiKind()),
                 sent.type().name(),
                 times.format(sent.createTime()),
@@ -41,26 +42,27 @@ record SentMessageView(
     }
 
     /**
-     * The content fields {@code /messages} shows for the type. Media URLs stay null until sent media are kept in the
-     * media store: the file went to WeChat, not to us.
+     * The content fields {@code /messages} shows for the type. A media URL is the gateway's {@code /media/<id>} of the
+     * stored file (fetched with the app's credential), null when the file could not be stored.
      */
-    private static Map<String, Object> content(MessageEvent sent) {
+    private static Map<String, Object> content(MessageEvent sent, GatewayBase gateway) {
         MessageContent content = sent.content();
+        String mediaUrl = content.mediaId() != null ? gateway.resolve("/media/" + content.mediaId()) : null;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("message", sent.msgId());
         switch (sent.type()) {
             case Picture -> {
-                fields.put("image", null);
+                fields.put("image", mediaUrl);
                 fields.put("img_height", content.imgHeight());
                 fields.put("img_width", content.imgWidth());
             }
             case Attachment -> {
                 fields.put("file_size", content.fileSize());
-                fields.put("file", null);
+                fields.put("file", mediaUrl);
             }
             case Video -> {
                 fields.put("play_length", content.playLength());
-                fields.put("video", null);
+                fields.put("video", mediaUrl);
             }
             default -> fields.put("text", content.text());
         }

@@ -1,5 +1,6 @@
 package dev.wechatapi.session.sync;
 
+import dev.wechatapi.session.contacts.Avatars;
 import dev.wechatapi.session.contacts.ContactBook;
 import dev.wechatapi.wechat.WeChatSession;
 import java.time.Instant;
@@ -17,6 +18,7 @@ public final class LiveSession {
     private final Instant since;
     private final Object lock = new Object();
     private final Object bookLock = new Object();
+    private final Avatars avatars = new Avatars();
     private volatile ContactBook book;
     private volatile Instant lastSync;
     private volatile boolean ended;
@@ -39,6 +41,11 @@ public final class LiveSession {
 
     public ContactBook book() {
         return book;
+    }
+
+    /** The contacts' avatars stored so far; snapshots of this session carry their media ids. */
+    public Avatars avatars() {
+        return avatars;
     }
 
     /**

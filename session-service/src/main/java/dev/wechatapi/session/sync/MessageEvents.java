@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Turns a synced WeChat message into the contract's {@link MessageEvent}: sender and receiver resolved to puids,
- * the direction from who wrote it, the type-specific content fields. Media are not downloaded yet, so media ids
- * stay null.
+ * the direction from who wrote it, the type-specific content fields. Media ids are added afterwards by
+ * {@link MessageMedia}, once the media are in the store.
  */
 public final class MessageEvents {
 

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one live session in sync: long-polls WeChat, turns each batch into events and waits until Kafka has
- * acknowledged them before asking for the next batch, so a crash can replay a batch but never lose one. Runs on
- * its own virtual thread until the session ends or WeChat logs it out; other failures back off exponentially.
+ * Keeps one live session in sync: long-polls WeChat, turns each batch into events (storing its media first, see
+ * {@link MessageMedia}) and waits until Kafka has acknowledged them before asking for the next batch, so a crash
+ * can replay a batch but never lose one. Runs on its own virtual thread until the session ends or WeChat logs it out; other failures back off exponentially.
  */
 public final class SyncLoop implements Runnable {
 
@@ -26,6 +26,7 @@ public final class SyncLoop implements Runnable {
 
     private final LiveSession live;
     private final EventPublisher publisher;
+    private final MessageMedia media;
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<String> onLoggedOut;
@@ -33,10 +34,11 @@ public final class SyncLoop implements Runnable {
     /**
      * @param onLoggedOut called with a reason when WeChat ended the session (not when {@link LiveSession#end} did)
      */
-    public SyncLoop(LiveSession live, EventPublisher publisher, Backoff backoff, Clock clock,
+    public SyncLoop(LiveSession live, EventPublisher publisher, MessageMedia media, Backoff backoff, Clock clock,
             Consumer<String> onLoggedOut) {
         this.live = live;
         this.publisher = publisher;
+        this.media = media;
         this.backoff = backoff;
         this.clock = clock;
         this.onLoggedOut = onLoggedOut;
@@ -87,25 +89,27 @@ public final class SyncLoop implements Runnable {
         return null;
     }
 
-    private List<Outgoing> events(SyncBatch batch) {
+    /** The batch's events; media messages' media are stored first, so their events can carry media ids. */
+    private List<Outgoing> events(SyncBatch batch) throws InterruptedException {
         List<Outgoing> events = new ArrayList<>();
         Instant now = clock.instant();
         if (!batch.changedContacts().isEmpty() || !batch.deletedUserNames().isEmpty()) {
             ContactBook changed = live.updateBook(
                     book -> book.withChanges(batch.changedContacts(), batch.deletedUserNames()));
-            events.add(Outgoing.contacts(changed.snapshot(live.appId(), now)));
+            events.add(Outgoing.contacts(changed.snapshot(live.appId(), now, live.avatars())));
         }
+        List<MessageMedia.Synced> messages = new ArrayList<>();
         for (WeChatMessage message : batch.messages()) {
             try {
                 MessageEvents.from(live.appId(), live.book(), message, now)
-                        .map(Outgoing::message)
-                        .ifPresent(events::add);
+                        .ifPresent(event -> messages.add(new MessageMedia.Synced(message, event)));
             } catch (RuntimeException unreadable) {
                 // WeChat already counts the batch as delivered; one odd message must not stop the account's loop.
                 log.error("app {}: message {} cannot be published and is dropped", live.appId(), message.msgId(),
                         unreadable);
             }
         }
+        media.attach(live.appId(), live.weChat(), messages).forEach(event -> events.add(Outgoing.message(event)));
         return events;
     }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.wechatapi.session.Backoff;
 import dev.wechatapi.session.SessionProperties;
+import dev.wechatapi.media.FileSystemMediaStore;
 import dev.wechatapi.session.contacts.ContactBook;
+import dev.wechatapi.session.media.MediaDownloads;
 import dev.wechatapi.session.publishing.EventPublisher;
 import dev.wechatapi.wechat.MsgKind;
 import dev.wechatapi.wechat.SentMessage;
@@ -16,6 +18,7 @@ import dev.wechatapi.wechat.WeChatSession;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -45,6 +49,9 @@ class SyncLoopTest {
             Instant.now());
     private Thread loop;
 
+    @TempDir
+    Path mediaRoot;
+
     @AfterEach
     void stop() throws InterruptedException {
         live.end();
@@ -53,8 +60,7 @@ class SyncLoopTest {
 
     @Test
     void theNextSyncWaitsUntilKafkaAcknowledgedThePreviousBatch() throws InterruptedException {
-        loop = Thread.ofVirtual().start(new SyncLoop(live, publisher(), new Backoff(Duration.ofMillis(10),
-                Duration.ofMillis(10)), Clock.systemUTC(), _ -> {}));
+        loop = Thread.ofVirtual().start(syncLoop());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> kafka.history().size() == 1);
         Thread.sleep(300);
@@ -70,8 +76,7 @@ class SyncLoopTest {
     @Test
     void aMessageThatCannotBeTurnedIntoAnEventDoesNotStopTheLoop() {
         weChat.firstBatch = new SyncBatch(List.of(message(null), message(MsgKind.TEXT)), List.of(), List.of());
-        loop = Thread.ofVirtual().start(new SyncLoop(live, publisher(), new Backoff(Duration.ofMillis(10),
-                Duration.ofMillis(10)), Clock.systemUTC(), _ -> {}));
+        loop = Thread.ofVirtual().start(syncLoop());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> kafka.history().size() == 1);
         kafka.completeNext();
@@ -79,12 +84,21 @@ class SyncLoopTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> weChat.syncs.get() > 1);
     }
 
-    private EventPublisher publisher() {
-        SessionProperties properties = new SessionProperties(URI.create("http://unused"), ZoneId.of("UTC"), 6,
+    private static SessionProperties properties() {
+        return new SessionProperties(URI.create("http://unused"), ZoneId.of("UTC"), 6,
                 Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), new SessionProperties.Send(1, 5, 20, Duration.ofSeconds(60),
-                        Duration.ofMinutes(15), DataSize.ofMegabytes(20)), new SessionProperties.Http(10, Duration.ofMinutes(5)));
-        return new EventPublisher(new KafkaTemplate<>(() -> kafka), properties);
+                        Duration.ofMinutes(15), DataSize.ofMegabytes(20)), new SessionProperties.Http(10, Duration.ofMinutes(5)),
+                new SessionProperties.Media(DataSize.ofMegabytes(50), Duration.ofSeconds(30), 4, 8,
+                        Duration.ofMinutes(10)));
+    }
+
+    private SyncLoop syncLoop() {
+        SessionProperties properties = properties();
+        MessageMedia media = new MessageMedia(new MediaDownloads(new FileSystemMediaStore(mediaRoot), properties),
+                properties);
+        return new SyncLoop(live, new EventPublisher(new KafkaTemplate<>(() -> kafka), properties), media,
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), Clock.systemUTC(), _ -> {});
     }
 
     private static WeChatContact contact(String userName, String nick) {

@@ -15,7 +15,9 @@ class WeChatFailuresTest {
     private final WeChatFailures failures = new WeChatFailures(new SessionProperties(null, ZoneId.of("UTC"), 6,
             Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10),
             Duration.ofSeconds(30), new SessionProperties.Send(1, 5, 20, Duration.ofSeconds(60), Duration.ofMinutes(15),
-                    DataSize.ofMegabytes(20)), new SessionProperties.Http(10, Duration.ofMinutes(5))));
+                    DataSize.ofMegabytes(20)), new SessionProperties.Http(10, Duration.ofMinutes(5)),
+            new SessionProperties.Media(DataSize.ofMegabytes(50), Duration.ofSeconds(30), 4, 8,
+                    Duration.ofMinutes(10))));
 
     @Test
     void aDriverThatCannotSendAKindIsTheClientsUnsupportedMessageTypeNotABadGateway() {
