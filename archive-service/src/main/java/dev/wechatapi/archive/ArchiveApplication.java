@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The archive: consumes the event stream into MariaDB and answers the read endpoints ({@code /friends},
- * {@code /messages}) that the gateway forwards with {@code X-Wechat-App-Id}.
+ * {@code /groups}, {@code /members/{group_puid}}, {@code /mps}, {@code /messages}) that the gateway forwards with
+ * {@code X-Wechat-App-Id}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -1,7 +1,7 @@
 package dev.wechatapi.archive.contacts;
 
-import dev.wechatapi.archive.store.Values;
 import dev.wechatapi.events.Contact;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -39,45 +39,15 @@ record ContactRow(
                 sex, province, city, avatarMediaId);
     }
 
-    /** The VALUES tuple of a contacts row, its parameters suffixed with the row index. */
-    String placeholders(int i, String snapshotAt) {
-        return "(:appId, :puid%1$d, :kind%1$d, :self%1$d, :userName%1$d, :nickName%1$d, :remarkName%1$d,"
-                .formatted(i)
-                + " :displayName%1$d, :name%1$d, :signature%1$d, :sex%1$d, :province%1$d, :city%1$d, :avatar%1$d, "
-                        .formatted(i)
-                + snapshotAt + ")";
+    /** The values of a contacts row, in the column order of {@link ContactSnapshots}. */
+    @Nullable Object[] contactValues(String appId, LocalDateTime snapshotAt) {
+        return new @Nullable Object[] {appId, puid, kind, self, userName, nickName, remarkName, displayName, name,
+            signature, sex, province, city, avatarMediaId, snapshotAt};
     }
 
-    /** The VALUES tuple of a group_members row. */
-    String memberPlaceholders(int i) {
-        return "(:appId, :group%1$d, :puid%1$d, :userName%1$d, :nickName%1$d, :remarkName%1$d, :displayName%1$d,"
-                .formatted(i)
-                + " :name%1$d, :signature%1$d, :sex%1$d, :province%1$d, :city%1$d, :avatar%1$d)".formatted(i);
-    }
-
-    /** Binds the parameters of {@link #placeholders}. */
-    void bindContact(Values values, int i) {
-        values.put("kind" + i, kind, String.class).put("self" + i, self, Boolean.class);
-        bindCommon(values, i);
-    }
-
-    /** Binds the parameters of {@link #memberPlaceholders}. */
-    void bindMember(Values values, int i) {
-        values.put("group" + i, groupPuid, String.class);
-        bindCommon(values, i);
-    }
-
-    private void bindCommon(Values values, int i) {
-        values.put("puid" + i, puid, String.class)
-                .put("userName" + i, userName, String.class)
-                .put("nickName" + i, nickName, String.class)
-                .put("remarkName" + i, remarkName, String.class)
-                .put("displayName" + i, displayName, String.class)
-                .put("name" + i, name, String.class)
-                .put("signature" + i, signature, String.class)
-                .put("sex" + i, sex, Integer.class)
-                .put("province" + i, province, String.class)
-                .put("city" + i, city, String.class)
-                .put("avatar" + i, avatarMediaId, String.class);
+    /** The values of a group_members row (of a member, see {@link #inGroup}), in the order of {@link ContactSnapshots}. */
+    @Nullable Object[] memberValues(String appId) {
+        return new @Nullable Object[] {appId, groupPuid, puid, userName, nickName, remarkName, displayName, name,
+            signature, sex, province, city, avatarMediaId};
     }
 }

@@ -1,5 +1,6 @@
 package dev.wechatapi.archive.contacts;
 
+import dev.wechatapi.archive.store.MultiRowInsert;
 import dev.wechatapi.archive.store.Utc;
 import dev.wechatapi.archive.store.Values;
 import dev.wechatapi.events.Contact;
@@ -9,13 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,18 +29,28 @@ public final class ContactSnapshots {
 
     private static final Logger log = LoggerFactory.getLogger(ContactSnapshots.class);
 
-    // Rows per multi-row INSERT: few round trips without building huge statements.
-    private static final int CHUNK = 200;
+    // Rows per multi-row INSERT: few round trips (13-15 placeholders a row) without building huge statements.
+    private static final int CHUNK = 1_000;
 
-    private static final String CONTACT_COLUMNS = "app_id, puid, kind, is_self, user_name, nick_name, remark_name,"
-            + " display_name, name, signature, sex, province, city, avatar_media_id, snapshot_at";
-    private static final String CONTACT_UPDATES = " ON DUPLICATE KEY UPDATE kind = VALUES(kind), is_self = VALUES(is_self),"
-            + " user_name = VALUES(user_name), nick_name = VALUES(nick_name), remark_name = VALUES(remark_name),"
-            + " display_name = VALUES(display_name), name = VALUES(name), signature = VALUES(signature),"
-            + " sex = VALUES(sex), province = VALUES(province), city = VALUES(city),"
-            + " avatar_media_id = VALUES(avatar_media_id), snapshot_at = VALUES(snapshot_at)";
-    private static final String MEMBER_COLUMNS = "app_id, group_puid, member_puid, user_name, nick_name, remark_name,"
-            + " display_name, name, signature, sex, province, city, avatar_media_id";
+    private static final MultiRowInsert CONTACTS = MultiRowInsert.into("contacts",
+            List.of("app_id", "puid", "kind", "is_self", "user_name", "nick_name", "remark_name", "display_name", "name",
+                    "signature", "sex", "province", "city", "avatar_media_id", "snapshot_at"),
+            List.of(String.class, String.class, String.class, Boolean.class, String.class, String.class, String.class,
+                    String.class, String.class, String.class, Integer.class, String.class, String.class, String.class,
+                    LocalDateTime.class),
+            " ON DUPLICATE KEY UPDATE kind = VALUES(kind), is_self = VALUES(is_self),"
+                    + " user_name = VALUES(user_name), nick_name = VALUES(nick_name), remark_name = VALUES(remark_name),"
+                    + " display_name = VALUES(display_name), name = VALUES(name), signature = VALUES(signature),"
+                    + " sex = VALUES(sex), province = VALUES(province), city = VALUES(city),"
+                    + " avatar_media_id = VALUES(avatar_media_id), snapshot_at = VALUES(snapshot_at)",
+            CHUNK);
+    private static final MultiRowInsert MEMBERS = MultiRowInsert.into("group_members",
+            List.of("app_id", "group_puid", "member_puid", "user_name", "nick_name", "remark_name", "display_name",
+                    "name", "signature", "sex", "province", "city", "avatar_media_id"),
+            List.of(String.class, String.class, String.class, String.class, String.class, String.class, String.class,
+                    String.class, String.class, Integer.class, String.class, String.class, String.class),
+            "",
+            CHUNK);
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -99,19 +110,13 @@ public final class ContactSnapshots {
     }
 
     private Mono<Void> upsertContacts(String appId, LocalDateTime takenAt, List<ContactRow> rows) {
-        return Flux.fromIterable(chunks(rows)).concatMap(chunk -> {
-            StringBuilder sql = new StringBuilder("INSERT INTO contacts (" + CONTACT_COLUMNS + ") VALUES ");
-            Values values = new Values().put("appId", appId, String.class).put("takenAt", takenAt, LocalDateTime.class);
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(chunk.get(i).placeholders(i, ":takenAt"));
-                chunk.get(i).bindContact(values, i);
-            }
-            return db.sql(sql.append(CONTACT_UPDATES).toString()).bindValues(values.asMap()).then();
-        }).then();
+        List<@Nullable Object[]> values = new ArrayList<>(rows.size());
+        rows.forEach(row -> values.add(row.contactValues(appId, takenAt)));
+        return CONTACTS.run(db, values).then();
     }
 
     private Mono<Void> insertMembers(String appId, List<Contact> contacts) {
-        List<ContactRow> members = new ArrayList<>();
+        List<@Nullable Object[]> members = new ArrayList<>();
         for (Contact group : contacts) {
             if (group.puid() == null || group.members().isEmpty()) {
                 continue;
@@ -119,17 +124,9 @@ public final class ContactSnapshots {
             Map<String, ContactRow> unique = new LinkedHashMap<>();
             group.members().forEach(member -> ContactRow.of(member, false)
                     .ifPresent(row -> unique.put(row.puid(), row.inGroup(group.puid()))));
-            members.addAll(unique.values());
+            unique.values().forEach(row -> members.add(row.memberValues(appId)));
         }
-        return Flux.fromIterable(chunks(members)).concatMap(chunk -> {
-            StringBuilder sql = new StringBuilder("INSERT INTO group_members (" + MEMBER_COLUMNS + ") VALUES ");
-            Values values = new Values().put("appId", appId, String.class);
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(chunk.get(i).memberPlaceholders(i));
-                chunk.get(i).bindMember(values, i);
-            }
-            return db.sql(sql.toString()).bindValues(values.asMap()).then();
-        }).then();
+        return MEMBERS.run(db, members).then();
     }
 
     private Mono<Void> recordApplied(ContactsSnapshot snapshot, LocalDateTime takenAt, int count) {
@@ -146,13 +143,5 @@ public final class ContactSnapshots {
                         + " contact_count = VALUES(contact_count), applied_at = VALUES(applied_at)")
                 .bindValues(values.asMap())
                 .then();
-    }
-
-    private static <T> List<List<T>> chunks(List<T> rows) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int start = 0; start < rows.size(); start += CHUNK) {
-            chunks.add(rows.subList(start, Math.min(rows.size(), start + CHUNK)));
-        }
-        return chunks;
     }
 }

@@ -2,7 +2,7 @@ package dev.wechatapi.archive.contacts;
 
 import org.jspecify.annotations.Nullable;
 
-/** A friend as stored; the avatar is still a media id. */
+/** A friend or group member as stored; the avatar is still a media id. */
 record FriendRow(
         String puid,
         @Nullable String name,
@@ -13,4 +13,9 @@ record FriendRow(
         @Nullable String signature,
         int sex,
         @Nullable String province,
-        @Nullable String city) {}
+        @Nullable String city) {
+
+    FriendView view(@Nullable String avatarUrl) {
+        return new FriendView(puid, name, nickName, userName, remarkName, avatarUrl, signature, sex, province, city);
+    }
+}

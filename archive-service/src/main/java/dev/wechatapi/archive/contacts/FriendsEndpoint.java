@@ -38,15 +38,11 @@ final class FriendsEndpoint {
         return Mono.defer(() -> {
             String appId = Tenant.appId(request);
             QueryParams params = QueryParams.of(request);
-            Where where = FriendFilter.where(appId, params);
+            Where where = ContactFilter.friends(appId, params);
             String orderBy = ORDERING.orderBy(params);
             return Pagination.paginate(request, PageRequest.from(params), contacts.count(where),
-                    page -> contacts.friends(where, orderBy, page).map(row -> view(row, request)));
+                    page -> contacts.friends(where, orderBy, page)
+                            .map(row -> row.view(media.url(request, row.avatarMediaId()))));
         });
-    }
-
-    private FriendView view(FriendRow row, ServerHttpRequest request) {
-        return new FriendView(row.puid(), row.name(), row.nickName(), row.userName(), row.remarkName(),
-                media.url(request, row.avatarMediaId()), row.signature(), row.sex(), row.province(), row.city());
     }
 }

@@ -1,4 +1,7 @@
-/** Contacts: applying contact snapshots from the event stream, and {@code GET /friends}. */
+/**
+ * Contacts: applying contact snapshots from the event stream; {@code /friends}, {@code /groups},
+ * {@code /members/{group_puid}} and {@code /mps}.
+ */
 @NullMarked
 package dev.wechatapi.archive.contacts;
 

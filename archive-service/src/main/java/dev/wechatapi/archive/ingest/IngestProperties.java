@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries attempts after the first before a failing record goes to the dead letter topic (default 2)
  * @param maxRetryInterval longest pause between attempts while the database is unreachable; such records are
  *     retried until it is back, never dead-lettered (default 30s)
+ * @param messageConsumers consumer threads of the messages topic, each writing its own polls (default 2)
  */
 @ConfigurationProperties("wechat.archive.ingest")
 public record IngestProperties(
@@ -23,4 +24,5 @@ public record IngestProperties(
         @DefaultValue("wechat.archive.dlt") String deadLetterTopic,
         @DefaultValue("60s") Duration writeTimeout,
         @DefaultValue("2") int retries,
-        @DefaultValue("30s") Duration maxRetryInterval) {}
+        @DefaultValue("30s") Duration maxRetryInterval,
+        @DefaultValue("2") int messageConsumers) {}

@@ -1,19 +1,24 @@
 package dev.wechatapi.archive.messages;
 
-import dev.wechatapi.archive.store.Where;
 import dev.wechatapi.archive.web.PageRequest;
 import dev.wechatapi.events.ContactKind;
 import dev.wechatapi.events.MessageContent;
 import dev.wechatapi.events.MessageType;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads archived messages. */
+/**
+ * Reads archived messages. A page is read in two steps (a deferred join): the page's keys from an index that
+ * holds the filter and the whole order, skipping the offset inside the index, then only the page's own rows. The
+ * count of a list filtered by nothing but the type comes from {@code message_counts}.
+ */
 @Component
 final class MessageStore {
 
@@ -23,20 +28,39 @@ final class MessageStore {
         this.db = db;
     }
 
-    Mono<Long> count(Where where) {
-        return db.sql("SELECT COUNT(*) AS n FROM messages" + where.sql())
-                .bindValues(where.parameters())
+    Mono<Long> count(MessageQuery query) {
+        if (query.countedByType()) {
+            String sql = "SELECT COALESCE(SUM(n), 0) AS n FROM message_counts WHERE app_id = :appId"
+                    + (query.type() != null ? " AND type = :type" : "");
+            DatabaseClient.GenericExecuteSpec count = db.sql(sql).bind("appId", query.appId());
+            return (query.type() != null ? count.bind("type", query.type()) : count)
+                    .map(row -> row.get("n", Long.class))
+                    .one();
+        }
+        return db.sql("SELECT COUNT(*) AS n FROM messages" + indexHint(query, "create_time") + query.where().sql())
+                .bindValues(query.where().parameters())
                 .map(row -> row.get("n", Long.class))
                 .one();
     }
 
     /** One page of messages; {@code orderBy} comes from {@link dev.wechatapi.archive.web.Ordering}, never from input. */
-    Flux<MessageRow> messages(Where where, String orderBy, PageRequest page) {
-        return db.sql("SELECT * FROM messages" + where.sql() + " ORDER BY " + orderBy
-                        + " LIMIT " + page.size() + " OFFSET " + page.offset())
-                .bindValues(where.parameters())
+    Flux<MessageRow> messages(MessageQuery query, String orderBy, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>(query.where().parameters());
+        parameters.put("pageAppId", query.appId());
+        return db.sql("SELECT m.* FROM (SELECT msg_id, direction FROM messages" + indexHint(query, orderBy)
+                        + query.where().sql() + " ORDER BY " + orderBy
+                        + " LIMIT " + page.size() + " OFFSET " + page.offset() + ") page"
+                        + " JOIN messages m ON m.app_id = :pageAppId AND m.msg_id = page.msg_id"
+                        + " AND m.direction = page.direction"
+                        + " ORDER BY " + orderBy.replaceAll("(^|, )(\\w)", "$1m.$2"))
+                .bindValues(parameters)
                 .map(MessageStore::message)
                 .all();
+    }
+
+    private static String indexHint(MessageQuery query, String orderBy) {
+        String index = orderBy.startsWith("create_time") ? query.createTimeIndex() : null;
+        return index != null ? " FORCE INDEX (" + index + ")" : "";
     }
 
     private static MessageRow message(Readable row) {

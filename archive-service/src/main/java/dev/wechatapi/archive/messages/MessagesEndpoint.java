@@ -1,6 +1,5 @@
 package dev.wechatapi.archive.messages;
 
-import dev.wechatapi.archive.store.Where;
 import dev.wechatapi.archive.web.LocalTimes;
 import dev.wechatapi.archive.web.Ordering;
 import dev.wechatapi.archive.web.Page;
@@ -40,10 +39,10 @@ final class MessagesEndpoint {
         return Mono.defer(() -> {
             String appId = Tenant.appId(request);
             QueryParams params = QueryParams.of(request);
-            Where where = MessageFilter.where(appId, params, times);
+            MessageQuery query = MessageFilter.query(appId, params, times);
             String orderBy = ORDERING.orderBy(params);
-            return Pagination.paginate(request, PageRequest.from(params), messages.count(where),
-                    page -> messages.messages(where, orderBy, page).map(row -> rendering.view(row, request)));
+            return Pagination.paginate(request, PageRequest.from(params), messages.count(query),
+                    page -> messages.messages(query, orderBy, page).map(row -> rendering.view(row, request)));
         });
     }
 }

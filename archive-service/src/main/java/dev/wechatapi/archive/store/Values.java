@@ -1,6 +1,7 @@
 package dev.wechatapi.archive.store;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.Parameter;
@@ -23,5 +24,20 @@ public final class Values {
 
     public Map<String, Parameter> asMap() {
         return values;
+    }
+
+    /** The names, in the order they were put. */
+    public List<String> names() {
+        return List.copyOf(values.keySet());
+    }
+
+    /** The type of each value, in the order they were put. */
+    public List<Class<?>> types() {
+        return values.values().stream().<Class<?>>map(Parameter::getType).toList();
+    }
+
+    /** The values themselves, nulls included, in the order they were put (a row of a {@link MultiRowInsert}). */
+    public @Nullable Object[] row() {
+        return values.values().stream().map(Parameter::getValue).toArray();
     }
 }

@@ -47,6 +47,14 @@ public final class Where {
         return this;
     }
 
+    /** A FULLTEXT match in BOOLEAN MODE, e.g. {@code +word1 +word2}, over a column with a FULLTEXT index. */
+    public Where matches(String column, String booleanQuery) {
+        String name = "p" + parameters.size();
+        parameters.put(name, booleanQuery);
+        clauses.add("MATCH(" + column + ") AGAINST(:" + name + " IN BOOLEAN MODE)");
+        return this;
+    }
+
     public String sql() {
         return " WHERE " + String.join(" AND ", clauses);
     }

@@ -27,6 +27,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, "invalid_parameter", name + ": " + problem);
     }
 
+    /** An unknown resource, or another app's (an app never learns that another app's id exists). */
+    public static ApiException notFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", "未找到。");
+    }
+
     /** A page beyond the last one, answered with Django REST framework's text. */
     public static ApiException invalidPage() {
         return new ApiException(HttpStatus.NOT_FOUND, "invalid_page", "无效页面。");

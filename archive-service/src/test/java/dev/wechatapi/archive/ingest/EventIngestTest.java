@@ -11,6 +11,7 @@ import dev.wechatapi.events.Topics;
 import dev.wechatapi.events.WeChatEvents;
 import dev.wechatapi.testsupport.TestKafka;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +58,30 @@ class EventIngestTest extends ArchiveServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM messages WHERE app_id = '"
                 + appId + "'") == 1);
         assertThat(deadLetters(appId, 2)).containsExactly("not a cloud event", "{}");
+    }
+
+    @Test
+    void anUnreadableRecordInsideABatchIsDeadLetteredAloneAndEveryMessageAroundItIsArchived() throws Exception {
+        String appId = newAppId();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                        ProducerConfig.LINGER_MS_CONFIG, 50),
+                new StringSerializer(), new ByteArraySerializer())) {
+            CloudEventSerializer events = new CloudEventSerializer();
+            for (int i = 1; i <= 120; i++) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.MESSAGES, appId, null);
+                byte[] value = i == 60 ? "broken in the middle".getBytes(StandardCharsets.UTF_8)
+                        : events.serialize(Topics.MESSAGES, record.headers(),
+                                WeChatEvents.messageEvent(TestEvents.text(appId, i, "f1", "批量 " + i, T0)));
+                raw.send(new ProducerRecord<>(Topics.MESSAGES, null, appId, value, record.headers()));
+            }
+            raw.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM messages WHERE app_id = '"
+                + appId + "'") == 119);
+        assertThat(deadLetters(appId, 1)).containsExactly("broken in the middle");
+        assertThat(count("SELECT COUNT(*) FROM messages WHERE app_id = '" + appId + "' AND msg_id = 60")).isZero();
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.wechatapi.archive.contacts;
+
+import dev.wechatapi.archive.store.Where;
+import dev.wechatapi.archive.web.MediaLinks;
+import dev.wechatapi.archive.web.Ordering;
+import dev.wechatapi.archive.web.Page;
+import dev.wechatapi.archive.web.PageRequest;
+import dev.wechatapi.archive.web.Pagination;
+import dev.wechatapi.archive.web.QueryParams;
+import dev.wechatapi.archive.web.Tenant;
+import java.util.Map;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /groups}: the calling app's groups, filtered, ordered by puid unless asked otherwise, paged. */
+@RestController
+final class GroupsEndpoint {
+
+    private static final Ordering ORDERING = Ordering.of(
+            Map.of("puid", "puid", "name", "name", "nick_name", "nick_name", "user_name", "user_name"),
+            "puid",
+            "puid");
+
+    private final ContactStore contacts;
+    private final MediaLinks media;
+
+    GroupsEndpoint(ContactStore contacts, MediaLinks media) {
+        this.contacts = contacts;
+        this.media = media;
+    }
+
+    @GetMapping("/groups")
+    Mono<Page<GroupView>> groups(ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            String appId = Tenant.appId(request);
+            QueryParams params = QueryParams.of(request);
+            Where where = ContactFilter.groups(appId, params);
+            String orderBy = ORDERING.orderBy(params);
+            return Pagination.paginate(request, PageRequest.from(params), contacts.count(where),
+                    page -> contacts.groups(where, orderBy, page)
+                            .map(row -> row.view(media.url(request, row.avatarMediaId()))));
+        });
+    }
+}
