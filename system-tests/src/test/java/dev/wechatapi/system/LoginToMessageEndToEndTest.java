@@ -6,6 +6,9 @@ import dev.wechatapi.simulator.SimulatorControl;
 import dev.wechatapi.testsupport.LocalStack;
 import dev.wechatapi.testsupport.StackOptions;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +149,32 @@ class LoginToMessageEndToEndTest {
 
     @Test
     @Order(6)
+    void aPictureFromAFriendIsArchivedWithItsImageServedByTheGateway() throws Exception {
+        simulator.injectMessage(accountId, Map.of("from", FRIEND, "kind", "image", "width", 64, "height", 48));
+
+        JsonNode pictures = Eventually.await("the picture", ASYNC,
+                () -> authed("/messages", Map.of("type", "Picture")).json(),
+                page -> page.path("count").asInt() == 1);
+
+        JsonNode content = pictures.get("results").get(0).get("content");
+        assertThat(content.get("img_width").asInt()).isEqualTo(64);
+        String imageUrl = content.get("image").asString();
+        assertThat(imageUrl).startsWith(stack.gatewayUrl() + "/media/");
+        HttpResponse<byte[]> image = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(imageUrl + (imageUrl.contains("?") ? "&" : "?") + "access_token=" + token))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/"));
+        assertThat(image.body()).isNotEmpty();
+        HttpResponse<byte[]> stranger = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(imageUrl.replaceAll("\\?.*$", ""))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(stranger.statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    @Order(7)
     void badInputOnEveryEndpointGetsTheContractErrorShape() {
         assertError(gateway.get("/access_token", Map.of("app_id", "nope", "app_secret", "nope")), 400);
         assertError(gateway.get("/access_token"), 400);
