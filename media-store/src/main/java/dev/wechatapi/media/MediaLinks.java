@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Usage:
  * <pre>{@code
  * MediaLinks links = new MediaLinks(List.of(currentSecret, previousSecret));
- * String url = "/media/" + mediaId + "?app_id=" + appId + "&" + links.sign(appId, mediaId, now.plus(Duration.ofHours(1)));
+ * String url = "/media/" + mediaId + "?app=" + appId + "&" + links.sign(appId, mediaId, now.plus(Duration.ofHours(1)));
  * boolean ok = links.verify(appId, mediaId, exp, sig, Instant.now());
  * }</pre>
  */

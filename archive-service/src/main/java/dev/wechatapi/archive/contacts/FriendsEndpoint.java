@@ -1,7 +1,7 @@
 package dev.wechatapi.archive.contacts;
 
 import dev.wechatapi.archive.store.Where;
-import dev.wechatapi.archive.web.MediaLinks;
+import dev.wechatapi.archive.web.MediaUrls;
 import dev.wechatapi.archive.web.Ordering;
 import dev.wechatapi.archive.web.Page;
 import dev.wechatapi.archive.web.PageRequest;
@@ -26,9 +26,9 @@ final class FriendsEndpoint {
             "puid");
 
     private final ContactStore contacts;
-    private final MediaLinks media;
+    private final MediaUrls media;
 
-    FriendsEndpoint(ContactStore contacts, MediaLinks media) {
+    FriendsEndpoint(ContactStore contacts, MediaUrls media) {
         this.contacts = contacts;
         this.media = media;
     }

@@ -1,7 +1,7 @@
 package dev.wechatapi.archive.contacts;
 
 import dev.wechatapi.archive.store.Where;
-import dev.wechatapi.archive.web.MediaLinks;
+import dev.wechatapi.archive.web.MediaUrls;
 import dev.wechatapi.archive.web.Ordering;
 import dev.wechatapi.archive.web.Page;
 import dev.wechatapi.archive.web.PageRequest;
@@ -24,9 +24,9 @@ final class GroupsEndpoint {
             "puid");
 
     private final ContactStore contacts;
-    private final MediaLinks media;
+    private final MediaUrls media;
 
-    GroupsEndpoint(ContactStore contacts, MediaLinks media) {
+    GroupsEndpoint(ContactStore contacts, MediaUrls media) {
         this.contacts = contacts;
         this.media = media;
     }

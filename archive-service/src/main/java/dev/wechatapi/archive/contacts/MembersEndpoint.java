@@ -2,7 +2,7 @@ package dev.wechatapi.archive.contacts;
 
 import dev.wechatapi.archive.store.Where;
 import dev.wechatapi.archive.web.ApiException;
-import dev.wechatapi.archive.web.MediaLinks;
+import dev.wechatapi.archive.web.MediaUrls;
 import dev.wechatapi.archive.web.Ordering;
 import dev.wechatapi.archive.web.Page;
 import dev.wechatapi.archive.web.PageRequest;
@@ -31,9 +31,9 @@ final class MembersEndpoint {
             "member_puid");
 
     private final ContactStore contacts;
-    private final MediaLinks media;
+    private final MediaUrls media;
 
-    MembersEndpoint(ContactStore contacts, MediaLinks media) {
+    MembersEndpoint(ContactStore contacts, MediaUrls media) {
         this.contacts = contacts;
         this.media = media;
     }

@@ -1,7 +1,7 @@
 package dev.wechatapi.archive.messages;
 
 import dev.wechatapi.archive.web.LocalTimes;
-import dev.wechatapi.archive.web.MediaLinks;
+import dev.wechatapi.archive.web.MediaUrls;
 import dev.wechatapi.events.ContactKind;
 import dev.wechatapi.events.MessageContent;
 import java.util.LinkedHashMap;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 final class MessageRendering {
 
     private final LocalTimes times;
-    private final MediaLinks media;
+    private final MediaUrls media;
 
-    MessageRendering(LocalTimes times, MediaLinks media) {
+    MessageRendering(LocalTimes times, MediaUrls media) {
         this.times = times;
         this.media = media;
     }
