@@ -89,7 +89,22 @@ class MalformedRequestsFuzzTest extends GatewayTest {
     assertThat(sent).as("requests sent within %s", TIME_BUDGET).isGreaterThanOrEqualTo(200);
     client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
         .jsonPath("$.status").isEqualTo("UP");
-    client.get().uri("/friends?access_token={token}", accessTokenFor(newApp())).exchange().expectStatus().isOk();
+    assertServesAgain(accessTokenFor(newApp()));
+  }
+
+  /**
+   * The fake services run in this JVM and this test tests the gateway, not them: with a 1 s response timeout on a
+   * loaded machine the first call after the storm may meet a fake still busy with aborted requests. Healthy means
+   * the gateway serves normal calls again within seconds.
+   */
+  private void assertServesAgain(String token) {
+    Instant deadline = Instant.now().plusSeconds(15);
+    int status;
+    do {
+      status = client.get().uri("/friends?access_token={token}", token).exchange().returnResult(String.class)
+          .getStatus().value();
+    } while (status != 200 && Instant.now().isBefore(deadline));
+    assertThat(status).as("a normal call after the malformed ones").isEqualTo(200);
   }
 
   private static String problem(MalformedRequests.Request request, int status, String answer) {

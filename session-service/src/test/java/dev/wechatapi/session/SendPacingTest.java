@@ -48,7 +48,7 @@ class SendPacingTest extends SessionServiceTest {
             Mono<Answer> answer = send(app.appId(), lina, "第" + i + "条").cache();
             answer.subscribe();
             inFlight.add(answer);
-            Thread.sleep(80);
+            Thread.sleep(250); // far enough apart that a loaded machine cannot reorder their arrival
         }
         List<Answer> answers = Flux.concat(inFlight).collectList().block(Duration.ofSeconds(30));
 

@@ -163,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
         if (options.simulator()) {
             args.add("--wechat.session.wechat-base-url=" + simulatorUrl());
         }
+        args.add("--wechat.session.credentials-key=" + credentialsKey());
         return withMedia(args);
     }
 
@@ -185,6 +186,22 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.data.redis.port=" + options.redisPort(),
                 "--wechat.gateway.session-uri=http://127.0.0.1:" + options.sessionPort(),
                 "--wechat.gateway.archive-uri=http://127.0.0.1:" + options.archivePort()));
+    }
+
+    /** The key that encrypts saved sessions; kept with the stack's data so a restarted stack resumes them. */
+    private String credentialsKey() {
+        Path file = options.dataDirectory().resolve("session-credentials.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String randomSecret() {

@@ -34,6 +34,8 @@ public final class AccountSession {
     private volatile ContactBook.Entry account;
     private volatile Instant lastSync;
     private boolean owesLoggedOut;
+    private boolean resumeCancelled;
+    private volatile boolean resumed;
 
     AccountSession(String appId) {
         this.appId = appId;
@@ -68,6 +70,7 @@ public final class AccountSession {
 
     /** Makes a new QR code the one that counts; the previous unfinished one stops. */
     synchronized void track(LoginAttempt attempt) {
+        resumeCancelled = true;
         if (latest != null && latest.isPending()) {
             latest.cancel();
         }
@@ -108,9 +111,34 @@ public final class AccountSession {
         }
         live = next;
         owesLoggedOut = false;
+        resumed = false;
         account = next.book().self();
         attempt.loggedIn();
         return new Handover(true, previous);
+    }
+
+    /**
+     * Makes a session resumed from saved credentials the live one. Refused when the app started a QR login or
+     * logged out meanwhile: what the user did since the restart wins over what was saved before it.
+     */
+    synchronized boolean goOnlineResumed(LiveSession next) {
+        if (resumeCancelled || live != null) {
+            return false;
+        }
+        live = next;
+        account = next.book().self();
+        resumed = true;
+        return true;
+    }
+
+    /** Whether a resume from saved credentials should stop trying. */
+    synchronized boolean isResumeCancelled() {
+        return resumeCancelled;
+    }
+
+    /** Whether the live session was resumed after a restart, so QR codes shown before it are unknown here. */
+    boolean isResumedAndAlive() {
+        return resumed && live != null;
     }
 
     /** Ends the session if it is still the live one (WeChat logged it out); false if it was replaced already. */
@@ -146,6 +174,7 @@ public final class AccountSession {
 
     /** Stops any pending QR login and ends the live session; returns that session, or null if there was none. */
     synchronized LiveSession logout() {
+        resumeCancelled = true;
         if (latest != null && latest.isPending()) {
             latest.cancel();
         }

@@ -4,6 +4,8 @@ import dev.wechatapi.events.SessionState;
 import dev.wechatapi.session.SessionProperties;
 import dev.wechatapi.session.VirtualThreads;
 import dev.wechatapi.session.contacts.AvatarPass;
+import dev.wechatapi.session.credentials.CredentialsStore;
+import dev.wechatapi.session.credentials.SavedSession;
 import dev.wechatapi.session.publishing.EventPublisher;
 import dev.wechatapi.session.publishing.Outgoing;
 import dev.wechatapi.session.sync.LiveSession;
@@ -30,16 +32,18 @@ public class AccountSessions implements AutoCloseable {
     private final EventPublisher publisher;
     private final MessageMedia media;
     private final AvatarPass avatars;
+    private final CredentialsStore credentials;
     private final VirtualThreads threads;
     private final SessionProperties properties;
     private final Clock clock;
 
     public AccountSessions(WeChatDriver driver, EventPublisher publisher, MessageMedia media, AvatarPass avatars,
-            VirtualThreads threads, SessionProperties properties, Clock clock) {
+            CredentialsStore credentials, VirtualThreads threads, SessionProperties properties, Clock clock) {
         this.driver = driver;
         this.publisher = publisher;
         this.media = media;
         this.avatars = avatars;
+        this.credentials = credentials;
         this.threads = threads;
         this.properties = properties;
         this.clock = clock;
@@ -66,17 +70,30 @@ public class AccountSessions implements AutoCloseable {
                         account.change(SessionState.WAITING_FOR_SCAN, null, clock.instant()))));
             }
             threads.start("login-" + appId,
-                    new LoginFlow(account, attempt, driver, publisher, media, avatars, threads, properties,
-                            clock));
+                    new LoginFlow(account, attempt, driver, publisher, online(account), threads, properties, clock));
             return qr;
         });
     }
 
-    /** Logs the app out of WeChat (if logged in) and stops any pending QR login; completes when published. */
+    /** Carries on a session saved before a restart, in the background; see {@link ResumeFlow}. */
+    void resume(String appId, SavedSession saved) {
+        AccountSession account = of(appId);
+        threads.start("resume-" + appId, new ResumeFlow(account, saved, driver, online(account), properties, clock));
+    }
+
+    private OnlineSession online(AccountSession account) {
+        return new OnlineSession(account, publisher, media, avatars, credentials, properties, clock);
+    }
+
+    /**
+     * Logs the app out of WeChat (if logged in), stops any pending QR login or resume and leaves nothing to resume
+     * after a restart; completes when published.
+     */
     Mono<Void> logout(String appId) {
         return Mono.defer(() -> {
             AccountSession account = of(appId);
             LiveSession ended = account.logout();
+            credentials.forget(appId);
             if (ended == null) {
                 return Mono.empty();
             }

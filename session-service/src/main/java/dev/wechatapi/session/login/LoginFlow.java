@@ -4,13 +4,10 @@ import dev.wechatapi.events.SessionState;
 import dev.wechatapi.session.Backoff;
 import dev.wechatapi.session.SessionProperties;
 import dev.wechatapi.session.VirtualThreads;
-import dev.wechatapi.session.contacts.AvatarPass;
 import dev.wechatapi.session.contacts.ContactBook;
 import dev.wechatapi.session.publishing.EventPublisher;
 import dev.wechatapi.session.publishing.Outgoing;
 import dev.wechatapi.session.sync.LiveSession;
-import dev.wechatapi.session.sync.MessageMedia;
-import dev.wechatapi.session.sync.SyncLoop;
 import dev.wechatapi.wechat.LoginPoll;
 import dev.wechatapi.wechat.WeChatContact;
 import dev.wechatapi.wechat.WeChatDriver;
@@ -34,21 +31,18 @@ final class LoginFlow implements Runnable {
     private final LoginAttempt attempt;
     private final WeChatDriver driver;
     private final EventPublisher publisher;
-    private final MessageMedia media;
-    private final AvatarPass avatars;
+    private final OnlineSession online;
     private final VirtualThreads threads;
     private final SessionProperties properties;
     private final Clock clock;
 
     LoginFlow(AccountSession account, LoginAttempt attempt, WeChatDriver driver, EventPublisher publisher,
-            MessageMedia media, AvatarPass avatars, VirtualThreads threads, SessionProperties properties,
-            Clock clock) {
+            OnlineSession online, VirtualThreads threads, SessionProperties properties, Clock clock) {
         this.account = account;
         this.attempt = attempt;
         this.driver = driver;
         this.publisher = publisher;
-        this.media = media;
-        this.avatars = avatars;
+        this.online = online;
         this.threads = threads;
         this.properties = properties;
         this.clock = clock;
@@ -133,14 +127,7 @@ final class LoginFlow implements Runnable {
             threads.start("logout-" + account.appId(), handover.replaced().weChat()::logout);
         }
         log.info("app {} logged in as {}", account.appId(), live.book().self().puid());
-        publisher.publishAll(List.of(
-                        Outgoing.state(account.change(SessionState.LOGGED_IN, null, clock.instant())),
-                        Outgoing.contacts(live.book().snapshot(account.appId(), clock.instant()))),
-                () -> true);
-        // The snapshot above goes out without avatars; a second one follows when they are stored.
-        avatars.start(live);
-        new SyncLoop(live, publisher, media, Backoff.from(properties), clock, reason -> loggedOut(live, reason))
-                .run();
+        online.run(live, null);
     }
 
     private List<WeChatContact> loadContacts(WeChatSession weChat) throws InterruptedException {
@@ -161,35 +148,13 @@ final class LoginFlow implements Runnable {
         }
     }
 
-    private void loggedOut(LiveSession live, String reason) {
-        if (!account.endIfLive(live)) {
-            return;
-        }
-        if (account.isHandingOver()) {
-            log.info("app {}: the old session ended as the new login was confirmed ({})", account.appId(), reason);
-            account.endedInHandover();
-            return;
-        }
-        log.info("app {} was logged out by WeChat: {}", account.appId(), reason);
-        publishLoggedOut(reason);
-    }
-
     /**
      * A handover that did not complete leaves the account offline without anyone having said so (see
-     * {@link #loggedOut}); say it now.
+     * {@link OnlineSession}); say it now.
      */
     private void publishIfDropped(String reason) {
         if (account.takeOwedLoggedOut()) {
-            publishLoggedOut(reason);
-        }
-    }
-
-    private void publishLoggedOut(String reason) {
-        try {
-            publisher.publishAll(List.of(Outgoing.state(account.change(SessionState.LOGGED_OUT, reason,
-                    clock.instant()))), () -> true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            online.publishLoggedOut(account.change(SessionState.LOGGED_OUT, reason, clock.instant()));
         }
     }
 

@@ -56,6 +56,9 @@ class SessionController {
         AccountSession account = sessions.of(app.value());
         return Mono.justOrEmpty(account.attempt(uuid.trim()))
                 .map(attempt -> new CheckLoginView(attempt.status().code(), account.alive(), attempt.avatar()))
+                // A code shown before a restart is unknown to this process, but its login lives on, resumed.
+                .switchIfEmpty(Mono.fromSupplier(() -> account.isResumedAndAlive()
+                        ? new CheckLoginView(LoginAttempt.Status.LOGGED_IN.code(), true, null) : null))
                 .switchIfEmpty(Mono.error(new ApiException(HttpStatus.NOT_FOUND, "unknown_uuid", "无效的uuid")));
     }
 

@@ -30,18 +30,29 @@ public final class SyncLoop implements Runnable {
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<String> onLoggedOut;
+    private final Runnable onAcknowledged;
 
     /**
      * @param onLoggedOut called with a reason when WeChat ended the session (not when {@link LiveSession#end} did)
      */
     public SyncLoop(LiveSession live, EventPublisher publisher, MessageMedia media, Backoff backoff, Clock clock,
             Consumer<String> onLoggedOut) {
+        this(live, publisher, media, backoff, clock, onLoggedOut, () -> {});
+    }
+
+    /**
+     * @param onAcknowledged called after every round whose events Kafka acknowledged, before the next
+     *     {@code sync()}: the one moment the session's sync position may be saved
+     */
+    public SyncLoop(LiveSession live, EventPublisher publisher, MessageMedia media, Backoff backoff, Clock clock,
+            Consumer<String> onLoggedOut, Runnable onAcknowledged) {
         this.live = live;
         this.publisher = publisher;
         this.media = media;
         this.backoff = backoff;
         this.clock = clock;
         this.onLoggedOut = onLoggedOut;
+        this.onAcknowledged = onAcknowledged;
     }
 
     @Override
@@ -56,6 +67,7 @@ public final class SyncLoop implements Runnable {
                     return;
                 }
                 live.synced(clock.instant());
+                onAcknowledged.run();
             }
         } catch (InterruptedException e) {
             // Only the service shutting down interrupts a pause or a publication.

@@ -42,6 +42,7 @@ class SyncLoopTest {
     private static final WeChatContact SELF = contact("@self", "我");
     private static final WeChatContact ALICE = contact("@alice", "Alice");
 
+    private final AtomicInteger acknowledgedRounds = new AtomicInteger();
     private final MockProducer<String, CloudEvent> kafka =
             new MockProducer<>(false, null, new StringSerializer(), new CloudEventSerializer());
     private final FakeWeChatSession weChat = new FakeWeChatSession();
@@ -74,6 +75,19 @@ class SyncLoopTest {
     }
 
     @Test
+    void theSyncPositionMayOnlyBeSavedOnceKafkaAcknowledgedTheBatch() throws InterruptedException {
+        loop = Thread.ofVirtual().start(syncLoop());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> kafka.history().size() == 1);
+        Thread.sleep(300);
+        assertThat(acknowledgedRounds.get()).isZero();
+
+        kafka.completeNext();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> acknowledgedRounds.get() >= 1);
+    }
+
+    @Test
     void aMessageThatCannotBeTurnedIntoAnEventDoesNotStopTheLoop() {
         weChat.firstBatch = new SyncBatch(List.of(message(null), message(MsgKind.TEXT)), List.of(), List.of());
         loop = Thread.ofVirtual().start(syncLoop());
@@ -98,7 +112,8 @@ class SyncLoopTest {
         MessageMedia media = new MessageMedia(new MediaDownloads(new FileSystemMediaStore(mediaRoot), properties),
                 properties);
         return new SyncLoop(live, new EventPublisher(new KafkaTemplate<>(() -> kafka), properties), media,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), Clock.systemUTC(), _ -> {});
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), Clock.systemUTC(), _ -> {},
+                acknowledgedRounds::incrementAndGet);
     }
 
     private static WeChatContact contact(String userName, String nick) {

@@ -1,0 +1,193 @@
+package dev.wechatapi.session.credentials;
+
+import dev.wechatapi.session.SessionProperties;
+import dev.wechatapi.session.sync.LiveSession;
+import dev.wechatapi.wechat.SessionCredentials;
+import dev.wechatapi.wechat.WeChatException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The apps' sessions saved on the compacted topic {@value #TOPIC}, one encrypted record per app id (a tombstone
+ * once it logged out), so a restarted service resumes them without a QR scan. Without
+ * {@code wechat.session.credentials-key} nothing is saved: credentials never go to Kafka in plain text.
+ *
+ * <pre>{@code
+ * store.save(live);                 // after the login and after every acknowledged sync round
+ * store.forget(appId);              // logout, or WeChat ended the session
+ * store.readAll().forEach(resume);  // at start-up
+ * }</pre>
+ */
+@Configuration(proxyBeanMethods = false)
+public class CredentialsStore implements AutoCloseable {
+
+    public static final String TOPIC = "wechat.session.credentials";
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialsStore.class);
+
+    private final Map<String, Object> consumerConfig;
+    private final CredentialsCipher cipher;
+    private final KafkaProducer<String, byte[]> producer;
+    private final JsonMapper json = JsonMapper.builder().build();
+    // The last credentials saved per app: an idle round that moved nothing is not written again.
+    private final ConcurrentMap<String, SessionCredentials> saved = new ConcurrentHashMap<>();
+
+    public CredentialsStore(KafkaProperties kafkaProperties, CredentialsProperties properties) {
+        this.consumerConfig = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        consumerConfig.putAll(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        String key = properties.credentialsKey();
+        if (key == null || key.isBlank()) {
+            log.warn("wechat.session.credentials-key is not set: sessions are NOT saved and every app needs a new "
+                    + "QR login after a restart");
+            this.cipher = null;
+            this.producer = null;
+            return;
+        }
+        this.cipher = new CredentialsCipher(key);
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.putAll(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                // One producer, in order per app: a tombstone is never overtaken by an older save.
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all"));
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    @Bean
+    static NewTopic credentialsTopic(SessionProperties properties) {
+        return TopicBuilder.name(TOPIC).partitions(properties.topicPartitions()).compact().build();
+    }
+
+    /** Whether sessions are saved and resumed (a key is configured). */
+    public boolean enabled() {
+        return cipher != null;
+    }
+
+    /**
+     * Saves the session's current credentials unless it ended (a logout's tombstone must stay the last word) or
+     * nothing changed since the last save. Call it only after the events of every synced batch were acknowledged.
+     */
+    public synchronized void save(LiveSession live) {
+        if (!enabled() || live.isEnded()) {
+            return;
+        }
+        SessionCredentials credentials;
+        try {
+            credentials = live.weChat().credentials();
+        } catch (WeChatException e) {
+            log.warn("app {}: the session's credentials cannot be read, not saved: {}", live.appId(), e.toString());
+            return;
+        }
+        if (credentials.equals(saved.get(live.appId()))) {
+            return;
+        }
+        SavedSession session = new SavedSession(credentials, live.book().self().puid(), live.book().self().name());
+        byte[] sealed = cipher.encrypt(live.appId(), json.writeValueAsBytes(session));
+        saved.put(live.appId(), credentials);
+        send(live.appId(), sealed);
+    }
+
+    /** Leaves nothing to resume for the app: a tombstone. */
+    public synchronized void forget(String appId) {
+        if (!enabled()) {
+            return;
+        }
+        saved.remove(appId);
+        send(appId, null);
+    }
+
+    private void send(String appId, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(TOPIC, appId, value), (metadata, e) -> {
+                if (e != null) {
+                    failed(appId, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(appId, e);
+        }
+    }
+
+    // The previous record stays: a restart resumes from an older position and replays, or resumes a session that
+    // is gone and then learns it is logged out. Neither loses a message the events already acknowledged.
+    private void failed(String appId, Exception e) {
+        saved.remove(appId);
+        log.warn("app {}: saving the session to {} failed: {}", appId, TOPIC, e.toString());
+    }
+
+    /** Reads the topic to its end: the saved session of every app that did not log out, by app id. */
+    public Map<String, SavedSession> readAll() {
+        Map<String, SavedSession> sessions = new LinkedHashMap<>();
+        if (!enabled()) {
+            return sessions;
+        }
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(TOPIC).forEach(p -> partitions.add(new TopicPartition(TOPIC, p.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    read(record, sessions);
+                }
+            }
+        }
+        log.info("{} saved sessions to resume", sessions.size());
+        return sessions;
+    }
+
+    private void read(ConsumerRecord<String, byte[]> record, Map<String, SavedSession> sessions) {
+        String appId = record.key();
+        if (record.value() == null) {
+            sessions.remove(appId);
+            return;
+        }
+        try {
+            SavedSession session = json.readValue(cipher.decrypt(appId, record.value()), SavedSession.class);
+            sessions.put(appId, session);
+            saved.put(appId, session.credentials());
+        } catch (RuntimeException e) {
+            // Another key (rotated) or a damaged record: that app needs a new QR login, the others still resume.
+            sessions.remove(appId);
+            log.warn("app {}: the saved session cannot be read and is skipped: {}", appId, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
