@@ -12,6 +12,12 @@ public final class Topics {
     /** Contact lists of an account: {@link EventTypes#CONTACTS_SNAPSHOT}. */
     public static final String CONTACTS = "wechat.contacts";
 
+    /**
+     * The largest record {@link #CONTACTS} accepts (its {@code max.message.bytes}): a snapshot is one record per
+     * account, and large accounts need more than the broker's 1 MB default. Whoever creates the topic sets it.
+     */
+    public static final int CONTACTS_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
     /** Session lifecycle: {@link EventTypes#SESSION_STATE}. */
     public static final String SESSIONS = "wechat.sessions";
 

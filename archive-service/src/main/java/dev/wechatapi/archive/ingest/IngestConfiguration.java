@@ -3,6 +3,7 @@ package dev.wechatapi.archive.ingest;
 import dev.wechatapi.archive.store.DatabaseFailures;
 import dev.wechatapi.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,10 @@ class IngestConfiguration {
 
     @Bean
     NewTopic contactsTopic(IngestProperties properties) {
-        return topic(Topics.CONTACTS, properties);
+        // Same limit as the session service declares: whichever service starts first creates the topic.
+        return TopicBuilder.name(Topics.CONTACTS).partitions(properties.partitions()).replicas(properties.replicas())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.CONTACTS_MAX_RECORD_BYTES))
+                .build();
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package dev.wechatapi.gateway.errors;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,9 @@ record ErrorReply(HttpStatus status, ApiError error, @Nullable Duration retryAft
   }
 
   ErrorReply allow(Set<HttpMethod> methods) {
-    return new ErrorReply(status, error, retryAfter, methods);
+    // Sorted, so the header is the same on every run (Set.of iterates in a per-JVM random order).
+    Set<HttpMethod> sorted = new TreeSet<>(Comparator.comparing(HttpMethod::name));
+    sorted.addAll(methods);
+    return new ErrorReply(status, error, retryAfter, sorted);
   }
 }

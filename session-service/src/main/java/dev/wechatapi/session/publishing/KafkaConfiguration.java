@@ -21,7 +21,7 @@ import org.springframework.kafka.config.TopicBuilder;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    static final int MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024;
+    static final int MAX_SNAPSHOT_BYTES = Topics.CONTACTS_MAX_RECORD_BYTES;
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer cloudEventsProducer() {
