@@ -94,6 +94,16 @@ final class BenchmarkStack implements AutoCloseable {
         archive.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(id).start();
     }
 
+    /** The fresh database of this run (dropped when the JVM exits). */
+    Database database() {
+        return database;
+    }
+
+    /** This run's temporary directory (deleted on close). */
+    Path work() {
+        return work;
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }

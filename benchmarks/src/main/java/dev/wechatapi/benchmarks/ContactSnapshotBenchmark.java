@@ -99,7 +99,7 @@ public final class ContactSnapshotBenchmark {
         throw new IllegalStateException("the snapshot did not become queryable within 5 minutes");
     }
 
-    private static ContactsSnapshot snapshot(String appId, int friends, int groups, int members, String version,
+    static ContactsSnapshot snapshot(String appId, int friends, int groups, int members, String version,
             Instant takenAt) {
         List<Contact> contacts = new ArrayList<>(friends + groups);
         for (int i = 1; i <= friends; i++) {

@@ -72,7 +72,7 @@ public final class DeepPagesBenchmark {
         }
     }
 
-    private static void load(BenchmarkStack stack, String app, int messages, int firstId) throws Exception {
+    static void load(BenchmarkStack stack, String app, int messages, int firstId) throws Exception {
         List<String> texts = new ArrayList<>();
         StringBuilder textCase = new StringBuilder("CASE n % 8");
         StringBuilder gramsCase = new StringBuilder("CASE n % 8");

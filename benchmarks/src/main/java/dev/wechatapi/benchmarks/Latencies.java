@@ -16,6 +16,10 @@ final class Latencies {
         nanos[size++] = elapsedNanos;
     }
 
+    int size() {
+        return size;
+    }
+
     double percentile(double p) {
         long[] sorted = Arrays.copyOf(nanos, size);
         Arrays.sort(sorted);

@@ -23,12 +23,19 @@ final class Report {
     private final String command;
     private final List<String> lines = new ArrayList<>();
     private final String loadAtStart;
+    private String processes = "the archive service runs in the benchmark's JVM, Kafka in its own";
 
     Report(String name, String title, String command) {
         this.loadAtStart = loadAverage();
         this.name = name;
         this.title = title;
         this.command = command;
+    }
+
+    /** Where the measured services run, when not in the benchmark's JVM. */
+    Report processes(String description) {
+        this.processes = description;
+        return this;
     }
 
     Report line(String line) {
@@ -44,7 +51,7 @@ final class Report {
         text.add("- date: " + ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + " UTC");
         text.add("- command: `" + command + "`");
-        machine().forEach(fact -> text.add("- " + fact));
+        machine(processes).forEach(fact -> text.add("- " + fact));
         // The machine is shared: the load tells how much of it the run had.
         text.add("- load average (1, 5, 15 min) at the start: " + loadAtStart + ", at the end: " + loadAverage());
         databaseFacts.forEach(fact -> text.add("- " + fact));
@@ -66,13 +73,13 @@ final class Report {
         }
     }
 
-    private static List<String> machine() {
+    private static List<String> machine(String processes) {
         List<String> facts = new ArrayList<>();
         facts.add("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + memoryGiB() + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         facts.add("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB;"
-                + " the archive service runs in the benchmark's JVM, Kafka in its own");
+                + " " + processes);
         return facts;
     }
 
