@@ -23,13 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -113,7 +106,7 @@ public final class GatewayReadsBenchmark {
             JsonMapper json = JsonMapper.builder().build();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
-            String token = json.readTree(send(http, HttpRequest.newBuilder(URI.create(gatewayUrl
+            String token = json.readTree(LoadGenerators.send(http, HttpRequest.newBuilder(URI.create(gatewayUrl
                     + "/access_token?app_id=" + appId + "&app_secret=" + app.get("app_secret"))).build()).body())
                     .get("access_token").asString();
 
@@ -141,13 +134,13 @@ public final class GatewayReadsBenchmark {
             List<String> queries = List.of("/friends?sex=1&page_size=10", "/messages?type=Text");
             // Warm-up of both before measuring either: the JIT compiles the shared hot paths, the pools fill.
             for (String query : queries) {
-                closedLoop(wrk, http, gatewayUrl + query, token, connections, Math.min(15, seconds), pids);
-                closedLoop(wrk, http, "http://127.0.0.1:" + archivePort + query, "X-Wechat-App-Id", appId,
+                LoadGenerators.closedLoop(wrk, http, gatewayUrl + query, token, connections, Math.min(15, seconds), pids);
+                LoadGenerators.closedLoop(wrk, http, "http://127.0.0.1:" + archivePort + query, "X-Wechat-App-Id", appId,
                         connections, Math.min(5, seconds), pids);
             }
             for (String query : queries) {
                 String url = gatewayUrl + query;
-                HttpResponse<String> check = send(http, HttpRequest.newBuilder(URI.create(url))
+                HttpResponse<String> check = LoadGenerators.send(http, HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", "Bearer " + token).build());
                 if (check.statusCode() != 200 || !check.body().contains("\"results\":[{")) {
                     throw new IllegalStateException(query + " answered " + check.statusCode() + ": " + check.body());
@@ -156,13 +149,13 @@ public final class GatewayReadsBenchmark {
                 report.line("`%s` (%d bytes per answer)".formatted(query, check.body().getBytes(StandardCharsets.UTF_8)
                         .length));
                 String loadSat = loadAverage();
-                Run saturation = closedLoop(wrk, http, url, token, connections, seconds, pids);
+                LoadGenerators.Run saturation = LoadGenerators.closedLoop(wrk, http, url, token, connections, seconds, pids);
                 report.line("  saturation: %.0f req/s (%d requests, %d errors); p50 %.1f ms, p99 %.1f ms at %d"
                         .formatted(saturation.rate(), saturation.requests(), saturation.errors(), saturation.p50(),
                                 saturation.p99(), connections) + " connections; CPU " + saturation.cpu() + "; load average before: " + loadSat);
                 // The same calls straight to the archive (as the gateway forwards them): what the gateway costs.
                 String loadDirect = loadAverage();
-                Run direct = closedLoop(wrk, http, "http://127.0.0.1:" + archivePort + query, "X-Wechat-App-Id",
+                LoadGenerators.Run direct = LoadGenerators.closedLoop(wrk, http, "http://127.0.0.1:" + archivePort + query, "X-Wechat-App-Id",
                         appId, connections, seconds, pids);
                 report.line("  archive alone (no gateway), saturation: %.0f req/s (%d requests, %d errors); p50 %.1f ms,"
                         .formatted(direct.rate(), direct.requests(), direct.errors(), direct.p50())
@@ -170,7 +163,7 @@ public final class GatewayReadsBenchmark {
                         loadDirect));
                 double half = saturation.rate() / 2;
                 String loadOpen = loadAverage();
-                Run open = openLoop(http, url, token, half, seconds, pids);
+                LoadGenerators.Run open = LoadGenerators.openLoop(http, url, token, half, seconds, pids);
                 report.line("  half load, %.0f req/s offered: achieved %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                         .formatted(half, open.rate(), open.p50(), open.p99(), open.max()) + " (%d requests, %d errors)"
                         .formatted(open.requests(), open.errors()) + "; CPU " + open.cpu() + "; load average before: "
@@ -229,7 +222,7 @@ public final class GatewayReadsBenchmark {
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> page = send(http, HttpRequest.newBuilder(
+            HttpResponse<String> page = LoadGenerators.send(http, HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + archivePort + "/friends?page_size=1"))
                     .header("X-Wechat-App-Id", appId).build());
             if (page.statusCode() == 200) {
@@ -243,157 +236,6 @@ public final class GatewayReadsBenchmark {
         throw new IllegalStateException("the contacts snapshot was not archived within 3 minutes");
     }
 
-    record Run(double rate, long requests, long errors, double p50, double p99, double max, String cpu) {}
-
-    private static Run closedLoop(boolean wrk, HttpClient http, String url, String token, int connections,
-            int seconds, Map<String, Long> pids) throws Exception {
-        return closedLoop(wrk, http, url, "Authorization", "Bearer " + token, connections, seconds, pids);
-    }
-
-    private static Run closedLoop(boolean wrk, HttpClient http, String url, String header, String value,
-            int connections, int seconds, Map<String, Long> pids) throws Exception {
-        return wrk ? wrk(url, header, value, connections, seconds, pids) : javaClosedLoop(http, url, header, value,
-                connections, seconds, pids);
-    }
-
-    private static Run wrk(String url, String header, String value, int connections, int seconds,
-            Map<String, Long> pids) throws Exception {
-        Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
-                "--timeout", "10s", "-H", header + ": " + value, url)
-                .redirectErrorStream(true).start();
-        Map<String, Long> withWrk = new LinkedHashMap<>(pids);
-        withWrk.remove("benchmark JVM");
-        withWrk.put("wrk", process.pid());
-        Cpu cpu = Cpu.start(withWrk);
-        // Read before wrk exits, while its /proc entry is there: over all but the last second of the run.
-        Thread.sleep(Math.max(1, seconds - 1) * 1000L);
-        String usage = cpu.stop();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("wrk did not stop");
-        }
-        double rate = number(output, "Requests/sec:\\s+([0-9.]+)");
-        long requests = (long) number(output, "([0-9]+) requests in");
-        long errors = (long) numberOr(output, "Non-2xx or 3xx responses:\\s+([0-9]+)", 0)
-                + (long) numberOr(output, "Socket errors:.*?timeout ([0-9]+)", 0);
-        return new Run(rate, requests, errors, millis(output, "50%"), millis(output, "99%"),
-                millis(output, "Latency"), usage);
-    }
-
-    private static double millis(String wrkOutput, String label) {
-        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)\\b")
-                .matcher(wrkOutput);
-        if (!m.find()) {
-            return Double.NaN;
-        }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
-    }
-
-    private static double number(String text, String regex) {
-        double value = numberOr(text, regex, Double.NaN);
-        if (Double.isNaN(value)) {
-            throw new IllegalStateException("unexpected wrk output:\n" + text);
-        }
-        return value;
-    }
-
-    private static double numberOr(String text, String regex, double otherwise) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : otherwise;
-    }
-
-    private static Run javaClosedLoop(HttpClient http, String url, String header, String value, int connections,
-            int seconds, Map<String, Long> pids) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header(header, value)
-                .timeout(Duration.ofSeconds(10)).build();
-        Latencies latencies = new Latencies(5_000_000);
-        AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        Cpu cpu = Cpu.start(pids);
-        long start = System.nanoTime();
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < connections; c++) {
-                workers.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        long sent = System.nanoTime();
-                        boolean ok = ok(http, request);
-                        long took = System.nanoTime() - sent;
-                        synchronized (latencies) {
-                            latencies.add(took);
-                        }
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
-            }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        String usage = cpu.stop();
-        return new Run(latencies.size() / elapsed, latencies.size(), errors.get(), latencies.percentile(50),
-                latencies.percentile(99), latencies.percentile(100), usage);
-    }
-
-    /** Requests due at fixed intervals whatever the answers; each latency counts from when its request was due. */
-    private static Run openLoop(HttpClient http, String url, String token, double rate, int seconds,
-            Map<String, Long> pids) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10)).build();
-        long total = (long) (rate * seconds);
-        Latencies latencies = new Latencies((int) total + 1);
-        AtomicLong errors = new AtomicLong();
-        double interval = 1e9 / rate;
-        Cpu cpu = Cpu.start(pids);
-        long start = System.nanoTime();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < total; i++) {
-                long due = start + (long) (i * interval);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                senders.submit(() -> {
-                    boolean ok = ok(http, request);
-                    long took = System.nanoTime() - due;
-                    synchronized (latencies) {
-                        latencies.add(took);
-                    }
-                    if (!ok) {
-                        errors.incrementAndGet();
-                    }
-                });
-            }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        String usage = cpu.stop();
-        return new Run(latencies.size() / elapsed, latencies.size(), errors.get(), latencies.percentile(50),
-                latencies.percentile(99), latencies.percentile(100), usage);
-    }
-
-    private static boolean ok(HttpClient http, HttpRequest request) {
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    // By /proc/<pid>/comm: the servers may run as other users, whose command lines ProcessHandle does not show.
     private static Optional<Long> findPid(String... names) {
         try (var entries = Files.list(Path.of("/proc"))) {
             return entries.filter(p -> p.getFileName().toString().matches("[0-9]+"))
@@ -420,34 +262,4 @@ public final class GatewayReadsBenchmark {
         }
     }
 
-    /** CPU time (user + system) each process used between start and stop, in cores (1.00 = one core busy). */
-    private record Cpu(Map<String, Long> pids, Map<String, Long> ticks, long startNanos) {
-
-        static Cpu start(Map<String, Long> pids) {
-            Map<String, Long> ticks = new LinkedHashMap<>();
-            pids.forEach((name, pid) -> ticks.put(name, ticks(pid)));
-            return new Cpu(pids, ticks, System.nanoTime());
-        }
-
-        String stop() {
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
-            List<String> parts = new ArrayList<>();
-            pids.forEach((name, pid) -> {
-                long used = ticks(pid) - ticks.get(name);
-                parts.add("%s %.2f".formatted(name, used / 100.0 / seconds));
-            });
-            return String.join(", ", parts) + " cores";
-        }
-
-        // utime + stime (fields 14 and 15 of /proc/<pid>/stat, after the command in parentheses), 100 per second.
-        private static long ticks(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-    }
 }
