@@ -98,6 +98,32 @@ public final class SimulatorControl {
         return post("/control/accounts/" + encode(accountId) + "/messages", message);
     }
 
+    /**
+     * Injects {@code message} (a body as for {@link #injectMessage}) {@code ratePerSecond} times a second for
+     * {@code durationSeconds}: {@code round(rate × duration)} messages, the first at once. {@code {n}} in its
+     * {@code text} or {@code content} becomes the message's number in the stream. Returns the stream's progress,
+     * with its {@code streamId}.
+     */
+    public JsonNode startMessageStream(String accountId, double ratePerSecond, double durationSeconds, Map<String, ?> message) {
+        return post("/control/accounts/" + encode(accountId) + "/message-streams",
+                Map.of("ratePerSecond", ratePerSecond, "durationSeconds", durationSeconds, "message", message));
+    }
+
+    /** A stream's progress: {@code total}, {@code injected}, {@code state} (running, completed, stopped, failed). */
+    public JsonNode messageStream(String streamId) {
+        return get("/control/message-streams/" + encode(streamId));
+    }
+
+    /** Every message stream, newest first. */
+    public JsonNode messageStreams() {
+        return get("/control/message-streams");
+    }
+
+    /** Stops a stream; what it injected stays. */
+    public JsonNode stopMessageStream(String streamId) {
+        return call(HttpRequest.newBuilder(baseUrl.resolve("/control/message-streams/" + encode(streamId))).DELETE());
+    }
+
     /** What the account sent through its web sessions, oldest first. */
     public JsonNode sent(String accountId) {
         return get("/control/accounts/" + encode(accountId) + "/sent");

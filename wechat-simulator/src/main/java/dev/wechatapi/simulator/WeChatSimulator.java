@@ -7,6 +7,7 @@ import dev.wechatapi.simulator.internal.control.ContactControl;
 import dev.wechatapi.simulator.internal.control.FaultControl;
 import dev.wechatapi.simulator.internal.http.Faults;
 import dev.wechatapi.simulator.internal.control.MessageControl;
+import dev.wechatapi.simulator.internal.control.MessageStreams;
 import dev.wechatapi.simulator.internal.control.QrControl;
 import dev.wechatapi.simulator.internal.http.Json;
 import dev.wechatapi.simulator.internal.http.Reply;
@@ -27,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A fake WeChat web server on one plain-HTTP origin, which plays the login, main, file and push hosts at once,
@@ -47,6 +49,7 @@ public final class WeChatSimulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledExecutorService scheduler;
     private final Sessions sessions;
     private final URI baseUrl;
 
@@ -66,6 +69,8 @@ public final class WeChatSimulator implements AutoCloseable {
         var attempts = new LoginAttempts(config.qrLifetime());
         this.sessions = new Sessions(accounts);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        // One thread drives every timed control action (message streams); it only enqueues, so it never blocks.
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("simulator-scheduler").factory());
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         server.setExecutor(executor);
         server.createContext("/", routes(accounts, attempts));
@@ -115,6 +120,7 @@ public final class WeChatSimulator implements AutoCloseable {
     @Override
     public void close() {
         sessions.endAll();
+        scheduler.shutdownNow();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -131,6 +137,7 @@ public final class WeChatSimulator implements AutoCloseable {
         var accountControl = new AccountControl(accounts, sessions);
         var qrControl = new QrControl(attempts, accounts);
         var messageControl = new MessageControl(accounts, sessions);
+        var messageStreams = new MessageStreams(accounts, messageControl, scheduler);
         var contactControl = new ContactControl(accounts, sessions);
         var faults = new Faults();
         var faultControl = new FaultControl(faults);
@@ -177,6 +184,10 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("POST", "/control/faults", faultControl::add)
                 .on("DELETE", "/control/faults", faultControl::clear)
                 .on("POST", "/control/accounts/{accountId}/messages", messageControl::inject)
+                .on("POST", "/control/accounts/{accountId}/message-streams", messageStreams::start)
+                .on("GET", "/control/message-streams", messageStreams::list)
+                .on("GET", "/control/message-streams/{streamId}", messageStreams::show)
+                .on("DELETE", "/control/message-streams/{streamId}", messageStreams::stop)
                 .on("POST", "/control/accounts/{accountId}/friends", contactControl::addFriend)
                 .on("POST", "/control/accounts/{accountId}/friends/{friend}", contactControl::modifyFriend)
                 .on("DELETE", "/control/accounts/{accountId}/friends/{friend}", contactControl::deleteFriend)

@@ -34,14 +34,7 @@ public final class MessageControl {
 
     public Reply inject(Exchange exchange) {
         Account account = accounts.get(exchange.pathParam("accountId"));
-        Session session = sessions.live(account.id())
-                .orElseThrow(() -> ControlFailure.conflict("account " + account.id() + " is not logged in"));
-        JsonNode body = exchange.json();
-        String kind = Json.text(body, "kind") == null ? "text" : Json.text(body, "kind");
-        WireMessage message = kind.equals("friendRequest")
-                ? NoticeMessages.friendRequest(body, session)
-                : build(kind, body, session, envelope(account, session, body, kind.equals("system")));
-        session.enqueue(message);
+        WireMessage message = inject(account, exchange.json());
         return Reply.json(Json.object()
                 .put("msgId", message.msgId())
                 .put("newMsgId", message.newMsgId())
@@ -51,6 +44,22 @@ public final class MessageControl {
                 .put("content", message.content())
                 .put("mediaId", message.media().mediaId())
                 .put("createTime", message.createTime().getEpochSecond()));
+    }
+
+    /**
+     * Builds a message from a control-API body and puts it into the account's live session.
+     *
+     * @throws ControlFailure 409 when the account is not logged in, 400 when the body describes no message
+     */
+    WireMessage inject(Account account, JsonNode body) {
+        Session session = sessions.live(account.id())
+                .orElseThrow(() -> ControlFailure.conflict("account " + account.id() + " is not logged in"));
+        String kind = Json.text(body, "kind") == null ? "text" : Json.text(body, "kind");
+        WireMessage message = kind.equals("friendRequest")
+                ? NoticeMessages.friendRequest(body, session)
+                : build(kind, body, session, envelope(account, session, body, kind.equals("system")));
+        session.enqueue(message);
+        return message;
     }
 
     private static WireMessage build(String kind, JsonNode body, Session session, Envelope envelope) {
