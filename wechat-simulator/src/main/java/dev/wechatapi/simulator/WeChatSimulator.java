@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.wechatapi.simulator.internal.accounts.Accounts;
 import dev.wechatapi.simulator.internal.control.AccountControl;
 import dev.wechatapi.simulator.internal.control.ContactControl;
+import dev.wechatapi.simulator.internal.control.ControlPage;
 import dev.wechatapi.simulator.internal.control.FaultControl;
 import dev.wechatapi.simulator.internal.http.Faults;
 import dev.wechatapi.simulator.internal.control.MessageControl;
@@ -173,6 +174,7 @@ public final class WeChatSimulator implements AutoCloseable {
             router.on("*", CGI + harmless, send::acknowledge);
         }
         return router
+                .on("GET", "/control", new ControlPage()::page)
                 .on("GET", "/control/health", exchange -> Reply.json(Json.object().put("status", "UP")))
                 .on("POST", "/control/accounts", accountControl::create)
                 .on("GET", "/control/accounts", accountControl::list)
