@@ -73,6 +73,22 @@ public interface WeChatSession {
     }
 
     /**
+     * Takes back a message this session sent, as "recall" on the phone does. WeChat allows it within two minutes of
+     * sending; the chat then shows a recall notice instead of the message. Check
+     * {@code capabilities().supports(Capabilities.REVOKE)} first.
+     *
+     * <pre>{@code
+     * SentMessage sent = session.sendText(friend, "发错了");
+     * session.revoke(sent);
+     * }</pre>
+     *
+     * @throws WeChatException.ProtocolError when WeChat refuses, e.g. after the two minutes
+     */
+    default void revoke(SentMessage message) throws WeChatException {
+        throw new WeChatException.Unsupported("this driver cannot revoke messages");
+    }
+
+    /**
      * Accepts a friend request (a {@link MsgKind#FRIEND_REQUEST} message's detail); returns the new friend. The
      * next sync reports them as a changed contact too.
      */

@@ -22,7 +22,8 @@ public final class WebWeChatDriver implements WeChatDriver {
     private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
     private static final Capabilities CAPABILITIES =
-            new Capabilities("web", Set.of("text", "image", "file", "video"), EnumSet.allOf(MsgKind.class), true);
+            new Capabilities("web", Set.of("text", "image", "file", "video"), EnumSet.allOf(MsgKind.class), true,
+                    Set.of(Capabilities.REVOKE, Capabilities.RESUME));
 
     private final LoginFlow login;
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param qrLifetime how long a QR code can be scanned before the login poll answers 400
  * @param contactPageSize how many contacts one webwxgetcontact page carries
  * @param publicBaseUrl origin to put in redirect_uri; null to use the Host header the client sent
+ * @param revokeWindow how long after sending a message {@code webwxrevokemsg} may take it back (real: 2 minutes)
  */
 public record SimulatorConfig(
         String host,
@@ -23,16 +24,24 @@ public record SimulatorConfig(
         Duration syncCheckHold,
         Duration qrLifetime,
         int contactPageSize,
-        URI publicBaseUrl) {
+        URI publicBaseUrl,
+        Duration revokeWindow) {
 
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(loginPollHold, "loginPollHold");
         Objects.requireNonNull(syncCheckHold, "syncCheckHold");
         Objects.requireNonNull(qrLifetime, "qrLifetime");
+        Objects.requireNonNull(revokeWindow, "revokeWindow");
         if (contactPageSize < 1) {
             throw new IllegalArgumentException("contactPageSize must be at least 1");
         }
+    }
+
+    /** The configuration before {@code revokeWindow} existed: WeChat's two minutes. */
+    public SimulatorConfig(String host, int port, Duration loginPollHold, Duration syncCheckHold, Duration qrLifetime,
+            int contactPageSize, URI publicBaseUrl) {
+        this(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, Duration.ofMinutes(2));
     }
 
     public static SimulatorConfig defaults() {
@@ -45,30 +54,34 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withHost(String newHost) {
-        return new SimulatorConfig(newHost, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl);
+        return new SimulatorConfig(newHost, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
     }
 
     public SimulatorConfig withPort(int newPort) {
-        return new SimulatorConfig(host, newPort, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl);
+        return new SimulatorConfig(host, newPort, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
     }
 
     public SimulatorConfig withLoginPollHold(Duration hold) {
-        return new SimulatorConfig(host, port, hold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl);
+        return new SimulatorConfig(host, port, hold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
     }
 
     public SimulatorConfig withSyncCheckHold(Duration hold) {
-        return new SimulatorConfig(host, port, loginPollHold, hold, qrLifetime, contactPageSize, publicBaseUrl);
+        return new SimulatorConfig(host, port, loginPollHold, hold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
     }
 
     public SimulatorConfig withQrLifetime(Duration lifetime) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, lifetime, contactPageSize, publicBaseUrl);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, lifetime, contactPageSize, publicBaseUrl, revokeWindow);
     }
 
     public SimulatorConfig withContactPageSize(int pageSize) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, pageSize, publicBaseUrl);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, pageSize, publicBaseUrl, revokeWindow);
     }
 
     public SimulatorConfig withPublicBaseUrl(URI url) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, url);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, url, revokeWindow);
+    }
+
+    public SimulatorConfig withRevokeWindow(Duration window) {
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, window);
     }
 }

@@ -18,6 +18,7 @@ import dev.wechatapi.simulator.internal.login.LoginEndpoints;
 import dev.wechatapi.simulator.internal.session.ContactEndpoints;
 import dev.wechatapi.simulator.internal.session.InitEndpoints;
 import dev.wechatapi.simulator.internal.session.MediaEndpoints;
+import dev.wechatapi.simulator.internal.session.RevokeEndpoints;
 import dev.wechatapi.simulator.internal.session.SendEndpoints;
 import dev.wechatapi.simulator.internal.session.Sessions;
 import dev.wechatapi.simulator.internal.session.SyncEndpoints;
@@ -132,6 +133,7 @@ public final class WeChatSimulator implements AutoCloseable {
         var contacts = new ContactEndpoints(sessions, config.contactPageSize());
         var sync = new SyncEndpoints(sessions, config.syncCheckHold());
         var send = new SendEndpoints(sessions);
+        var revoke = new RevokeEndpoints(sessions, config.revokeWindow());
         var media = new MediaEndpoints(sessions);
         var upload = new UploadEndpoints(sessions);
         var verify = new VerifyEndpoints(sessions);
@@ -160,6 +162,7 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("*", CGI + "webwxsendvideomsg", send::sendVideo)
                 .on("*", CGI + "webwxsendappmsg", send::sendAppMessage)
                 .on("*", CGI + "webwxsendemoticon", send::sendEmoticon)
+                .on("*", CGI + "webwxrevokemsg", revoke::revoke)
                 .on("*", CGI + "webwxuploadmedia", upload::upload)
                 .on("*", CGI + "webwxverifyuser", verify::verifyUser)
                 .on("*", CGI + "webwxlogout", send::logout)

@@ -16,6 +16,9 @@ final class SendCalls {
 
     private static final Logger log = LoggerFactory.getLogger(SendCalls.class);
 
+    /** {@code Ret} of a revoke after WeChat's two minutes. */
+    private static final int REVOKE_TOO_LATE = -1;
+
     private final SessionContext session;
 
     SendCalls(SessionContext session) {
@@ -53,6 +56,23 @@ final class SendCalls {
             throw new WeChatException.ProtocolError(endpoint + " answered without a MsgID", null);
         }
         return new SentMessage(msgId, localId, toUserName, Instant.now());
+    }
+
+    /**
+     * {@code webwxrevokemsg} (§9.7): the MsgID the send answered with as {@code SvrMsgId}, the LocalID it used as
+     * {@code ClientMsgId}. After two minutes WeChat answers {@code Ret -1}.
+     */
+    void revoke(SentMessage message) throws WeChatException {
+        ObjectNode body = session.bodyWithBaseRequest();
+        body.put("SvrMsgId", Long.toString(message.msgId()));
+        body.put("ToUserName", message.toUserName());
+        body.put("ClientMsgId", message.localId());
+        JsonNode answer = session.calls().postJson(session.onMain("webwxrevokemsg").build(), body);
+        if (Fields.integer(answer.path("BaseResponse"), "Ret") == REVOKE_TOO_LATE) {
+            throw new WeChatException.ProtocolError("webwxrevokemsg answered -1: WeChat takes messages back only within "
+                    + "two minutes of sending (message " + message.msgId() + ")", null);
+        }
+        RetCodes.check(answer, "webwxrevokemsg");
     }
 
     /** Best effort: the real server answers with a redirect or an empty body, and a dead session is logged out anyway. */

@@ -51,6 +51,14 @@ final class WebSession implements WeChatSession {
     }
 
     @Override
+    public void revoke(SentMessage message) throws WeChatException {
+        Guard.run("webwxrevokemsg", () -> {
+            send.revoke(message);
+            return null;
+        });
+    }
+
+    @Override
     public MediaDownload download(WeChatMessage message) throws WeChatException {
         return Guard.run("download", () -> downloads.download(message));
     }

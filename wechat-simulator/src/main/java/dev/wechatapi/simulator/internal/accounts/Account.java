@@ -1,9 +1,11 @@
 package dev.wechatapi.simulator.internal.accounts;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ public final class Account {
     private final Map<String, Group> groupsByKey = new ConcurrentHashMap<>();
     private int addedContacts;
     private final List<SentRecord> sent = new ArrayList<>();
+    private final Map<String, Instant> revokedAt = new HashMap<>();
     private final Deque<Integer> sendFailures = new ArrayDeque<>();
 
     Account(
@@ -193,6 +196,21 @@ public final class Account {
 
     public synchronized List<SentRecord> sent() {
         return List.copyOf(sent);
+    }
+
+    /** A message this account sent, by the MsgID the send answered with. */
+    public synchronized Optional<SentRecord> sentMessage(String msgId) {
+        return sent.stream().filter(record -> record.msgId().equals(msgId)).findFirst();
+    }
+
+    /** Records that a sent message was taken back (webwxrevokemsg); false when it already was. */
+    public synchronized boolean markRevoked(String msgId, Instant when) {
+        return revokedAt.putIfAbsent(msgId, when) == null;
+    }
+
+    /** When a sent message was taken back, if it was. */
+    public synchronized Optional<Instant> revokedAt(String msgId) {
+        return Optional.ofNullable(revokedAt.get(msgId));
     }
 
     /** Makes the next {@code count} sends answer {@code Ret = ret} instead of succeeding. */

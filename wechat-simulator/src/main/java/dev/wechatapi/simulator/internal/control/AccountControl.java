@@ -45,7 +45,7 @@ public final class AccountControl {
     }
 
     public Reply sent(Exchange exchange) {
-        return Reply.json(AccountView.sent(account(exchange).sent()));
+        return Reply.json(AccountView.sent(account(exchange)));
     }
 
     /** Ends the live session as the phone would; synccheck then answers the chosen retcode (default 1101). */

@@ -47,9 +47,9 @@ final class AccountView {
         return json;
     }
 
-    static ArrayNode sent(List<SentRecord> records) {
+    static ArrayNode sent(Account account) {
         ArrayNode json = Json.array();
-        for (SentRecord record : records) {
+        for (SentRecord record : account.sent()) {
             ObjectNode sent = json.addObject()
                     .put("msgId", record.msgId())
                     .put("localId", record.localId())
@@ -60,6 +60,8 @@ final class AccountView {
                     .put("toKind", record.toKind())
                     .put("content", record.content())
                     .put("time", record.time().toString());
+            var revoked = account.revokedAt(record.msgId());
+            sent.put("revoked", revoked.isPresent()).put("revokedAt", revoked.map(Object::toString).orElse(null));
             if (record.file() != null) {
                 sent.put("mediaId", record.file().mediaId())
                         .put("fileName", record.file().fileName())
