@@ -164,6 +164,7 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("*", CGI + "webwxsendemoticon", send::sendEmoticon)
                 .on("*", CGI + "webwxrevokemsg", revoke::revoke)
                 .on("*", CGI + "webwxuploadmedia", upload::upload)
+                .on("*", CGI + "webwxcheckupload", upload::checkUpload)
                 .on("*", CGI + "webwxverifyuser", verify::verifyUser)
                 .on("*", CGI + "webwxlogout", send::logout)
                 .on("*", CGI + "webwxgeticon", media::avatar)

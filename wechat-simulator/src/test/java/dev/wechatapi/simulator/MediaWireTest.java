@@ -199,6 +199,32 @@ class MediaWireTest {
         assertThat(answer.get("BaseResponse").get("Ret").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void checkUploadAnswersTheMediaIdOfAFileAlreadyUploadedAndASignatureOtherwise() throws Exception {
+        byte[] data = "大文件的内容".repeat(100).getBytes(StandardCharsets.UTF_8);
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+
+        JsonNode before = checkUpload("报告_v1.pdf", md5, data.length);
+        String mediaId = upload("报告_v1.pdf", data.length, 1, 0, data).get("MediaId").asString();
+        JsonNode after = checkUpload("报告_v1.pdf", md5, data.length);
+        JsonNode otherSize = checkUpload("报告_v1.pdf", md5, data.length + 1);
+
+        assertThat(before.get("BaseResponse").get("Ret").asInt()).isZero();
+        assertThat(before.get("MediaId").asString()).isEmpty();
+        assertThat(before.get("AESKey").asString()).matches("[0-9a-f]{32}");
+        assertThat(before.get("Signature").asString()).isNotEmpty();
+        assertThat(before.get("EncryFileName").asString()).isEqualTo("%E6%8A%A5%E5%91%8A%5Fv1%2Epdf");
+        assertThat(after.get("MediaId").asString()).isEqualTo(mediaId);
+        assertThat(otherSize.get("MediaId").asString()).isEmpty();
+    }
+
+    private JsonNode checkUpload(String name, String md5, long size) {
+        ObjectNode body = Json.object().<ObjectNode>set("BaseRequest", credentials.baseRequest())
+                .put("FileMd5", md5).put("FileName", name).put("FileSize", size).put("FileType", 7)
+                .put("FromUserName", "@self").put("ToUserName", "filehelper");
+        return client.postJson(CGI + "webwxcheckupload", body);
+    }
+
     /** The fields in a scrambled order, as openwechat sends them. */
     private JsonNode upload(String name, int size, int chunks, int chunk, byte[] data) {
         String boundary = "----WebKitFormBoundary" + chunk;

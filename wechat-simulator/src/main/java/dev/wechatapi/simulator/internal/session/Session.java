@@ -163,6 +163,14 @@ public final class Session {
         return Optional.ofNullable(mediaId).map(mediaById::get);
     }
 
+    /** The MediaId of bytes this session already has with this MD5 and size (webwxcheckupload's question). */
+    public Optional<String> mediaIdOf(String md5, long size) {
+        return mediaById.entrySet().stream()
+                .filter(entry -> entry.getValue().bytes().length == size && entry.getValue().md5().equalsIgnoreCase(md5))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
     /**
      * Queues a contact change for the next webwxsync; people and groups new to this login get their user names
      * first (a group's new members too).

@@ -93,8 +93,40 @@ public final class UploadEndpoints {
         String type = form.text("type") != null && !form.text("type").isBlank() ? form.text("type") : MediaBlobs.contentType(name);
         String mediaId = "@crypt_" + hex(8) + "_" + hex(96);
         session.attachMedia(null, mediaId, new StoredMedia(assembled.toByteArray(), type, name, null));
-        String encryName = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace(".", "%2E").replace("_", "%5F");
-        return Reply.protocolJson(answer(0, mediaId, size, encryName));
+        return Reply.protocolJson(answer(0, mediaId, size, encryFileName(name)));
+    }
+
+    /**
+     * {@code webwxcheckupload} (§11.6), which clients ask before uploading a large file: {@code {BaseRequest,
+     * FileMd5, FileName, FileSize, FileType, FromUserName, ToUserName}}. A file this session already has (same MD5
+     * and size) answers its MediaId, and the client sends it without uploading again; otherwise {@code MediaId: ""}
+     * with the {@code AESKey} and {@code Signature} the upload and the send then carry.
+     */
+    public Reply checkUpload(Exchange exchange) {
+        Session session = sessions.of(exchange).orElse(null);
+        if (session == null || !session.isAlive()) {
+            return ProtocolJson.loggedOut(session);
+        }
+        JsonNode body = exchange.json();
+        String md5 = Json.text(body, "FileMd5");
+        String name = Json.text(body, "FileName");
+        long size = Json.number(body, "FileSize", -1);
+        if (md5 == null || md5.isBlank() || name == null || size < 0) {
+            return Reply.protocolJson(checkAnswer(PARAM_ERROR, "", "", "", ""));
+        }
+        String encryName = encryFileName(name);
+        return Reply.protocolJson(session.mediaIdOf(md5.trim(), size)
+                .map(mediaId -> checkAnswer(0, mediaId, "", "", encryName))
+                .orElseGet(() -> checkAnswer(0, "", hex(16), hex(64), encryName)));
+    }
+
+    private static ObjectNode checkAnswer(int ret, String mediaId, String aesKey, String signature, String encryFileName) {
+        ObjectNode json = ProtocolJson.withBaseResponse(ret, "");
+        json.put("MediaId", mediaId);
+        json.put("AESKey", aesKey);
+        json.put("Signature", signature);
+        json.put("EncryFileName", encryFileName);
+        return json;
     }
 
     private static ObjectNode answer(int ret, String mediaId, long startPos, String encryFileName) {
@@ -105,6 +137,11 @@ public final class UploadEndpoints {
         json.put("CDNThumbImgWidth", mediaId.isEmpty() ? 0 : 100);
         json.put("EncryFileName", encryFileName);
         return json;
+    }
+
+    /** The name URL-escaped with {@code .} and {@code _} escaped too ({@code IMG%5F1854%2EJPG}), as WeChat does. */
+    private static String encryFileName(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace(".", "%2E").replace("_", "%5F");
     }
 
     private static JsonNode json(String text) {
