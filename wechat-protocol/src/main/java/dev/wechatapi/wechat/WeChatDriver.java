@@ -35,4 +35,22 @@ public interface WeChatDriver {
     default WeChatSession resume(SessionCredentials credentials) throws WeChatException {
         throw new WeChatException.Unsupported("this driver cannot resume sessions");
     }
+
+    /**
+     * Logs the account of an ended session in again without a QR code: WeChat shows a confirmation prompt on the
+     * phone. The handle is polled and completed exactly like a QR login; check
+     * {@code capabilities().supports(Capabilities.PUSH_LOGIN)} first.
+     *
+     * <pre>{@code
+     * QrLogin prompt = driver.pushLogin(saved);                  // saved: the old session's credentials()
+     * LoginPoll poll;
+     * do { poll = driver.pollLogin(prompt); } while (!(poll instanceof LoginPoll.Confirmed || poll instanceof LoginPoll.Expired));
+     * WeChatSession session = driver.completeLogin((LoginPoll.Confirmed) poll);
+     * }</pre>
+     *
+     * @throws WeChatException.ProtocolError when WeChat refuses (then fall back to {@link #startLogin()})
+     */
+    default QrLogin pushLogin(SessionCredentials credentials) throws WeChatException {
+        throw new WeChatException.Unsupported("this driver cannot log in by a push to the phone");
+    }
 }

@@ -23,7 +23,7 @@ public final class WebWeChatDriver implements WeChatDriver {
             + "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
     private static final Capabilities CAPABILITIES =
             new Capabilities("web", Set.of("text", "image", "file", "video"), EnumSet.allOf(MsgKind.class), true,
-                    Set.of(Capabilities.REVOKE, Capabilities.RESUME));
+                    Set.of(Capabilities.REVOKE, Capabilities.RESUME, Capabilities.PUSH_LOGIN));
 
     private final LoginFlow login;
 
@@ -66,6 +66,11 @@ public final class WebWeChatDriver implements WeChatDriver {
     @Override
     public WeChatSession completeLogin(LoginPoll.Confirmed confirmed) throws WeChatException {
         return Guard.run("login", () -> login.complete(confirmed));
+    }
+
+    @Override
+    public QrLogin pushLogin(SessionCredentials credentials) throws WeChatException {
+        return Guard.run("webwxpushloginurl", () -> login.push(credentials));
     }
 
     @Override

@@ -74,6 +74,14 @@ public final class SimulatorControl {
         return post("/control/qr/" + encode(uuid) + "/scan", Map.of("accountId", accountId, "confirm", true));
     }
 
+    /**
+     * The account's phone confirms the prompt a push login ({@code webwxpushloginurl}) showed; the login poll then
+     * answers 200. Fails with 409 when no push login of the account is waiting.
+     */
+    public JsonNode confirmPushLogin(String accountId) {
+        return post("/control/accounts/" + encode(accountId) + "/push-login/confirm", Map.of());
+    }
+
     public JsonNode expire(String uuid) {
         return post("/control/qr/" + encode(uuid) + "/expire", Map.of());
     }

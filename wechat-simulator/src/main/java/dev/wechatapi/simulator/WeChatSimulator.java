@@ -151,6 +151,7 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("GET", "/qrcode/{uuid}", login::qrCode)
                 .on("*", CGI + "login", login::poll)
                 .on("*", CGI + "webwxnewloginpage", login::newLoginPage)
+                .on("*", CGI + "webwxpushloginurl", login::pushLoginUrl)
                 .on("*", CGI + "webwxinit", init::init)
                 .on("*", CGI + "webwxstatusnotify", init::statusNotify)
                 .on("*", CGI + "webwxgetcontact", contacts::contacts)
@@ -202,6 +203,7 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("GET", "/control/qr/{uuid}", qrControl::show)
                 .on("POST", "/control/qr/{uuid}/scan", qrControl::scan)
                 .on("POST", "/control/qr/{uuid}/confirm", qrControl::confirm)
-                .on("POST", "/control/qr/{uuid}/expire", qrControl::expire);
+                .on("POST", "/control/qr/{uuid}/expire", qrControl::expire)
+                .on("POST", "/control/accounts/{accountId}/push-login/confirm", qrControl::confirmPush);
     }
 }

@@ -98,6 +98,32 @@ public final class LoginFlow {
         return new WebSession(session, syncKey, syncKey);
     }
 
+    /**
+     * Push login (§2.7): {@code webwxpushloginurl?uin=…} on the saved main host with the saved cookies (WeChat
+     * recognises the device by {@code webwx_auth_ticket}); {@code mod=desktop} in UOS mode. The uuid it answers is
+     * polled like a scanned QR code.
+     */
+    public QrLogin push(SessionCredentials credentials) throws WeChatException {
+        if (!SessionState.DRIVER.equals(credentials.driver())) {
+            throw new WeChatException.Unsupported("credentials of driver '" + credentials.driver() + "' cannot push a web login");
+        }
+        var calls = new WebCalls(client.newBuilder().cookieJar(SessionState.cookieJar(credentials)).build(),
+                config.longPollTimeout());
+        HttpUrl main = HttpUrl.get(credentials.mainHost());
+        var url = new WebHosts(main, main, main).onMain("webwxpushloginurl").addQueryParameter("uin", Long.toString(credentials.uin()));
+        if (config.desktopMode()) {
+            url.addQueryParameter("mod", "desktop");
+        }
+        JsonNode answer = calls.getJson(url.build());
+        // ret is a string in WeChat's answer ("0"); itchat also accepts a number.
+        String ret = Fields.text(answer, "ret");
+        String uuid = Fields.text(answer, "uuid");
+        if (!ret.trim().equals("0") || uuid.isBlank()) {
+            throw new WeChatException.ProtocolError("webwxpushloginurl answered ret " + ret + ": " + Fields.text(answer, "msg"), null);
+        }
+        return new QrLogin(uuid, "https://login.weixin.qq.com/l/" + uuid, loginBase.resolve("/qrcode/" + uuid).uri());
+    }
+
     /** Carries on a saved session (§12) after one webwxinit shows it is alive. */
     public WeChatSession resume(SessionCredentials credentials) throws WeChatException {
         return SessionState.resume(client, config.longPollTimeout(), credentials);

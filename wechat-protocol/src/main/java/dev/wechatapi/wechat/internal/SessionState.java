@@ -39,8 +39,7 @@ final class SessionState {
             throw new WeChatException.Unsupported("credentials of driver '" + saved.driver() + "' cannot resume a web session");
         }
         HttpUrl main = HttpUrl.get(saved.mainHost());
-        var cookies = new DomainCookieJar();
-        cookies.restore(saved.cookies().stream().map(SessionState::cookie).toList());
+        DomainCookieJar cookies = cookieJar(saved);
         var calls = new WebCalls(client.newBuilder().cookieJar(cookies).build(), longPollTimeout);
         var hosts = new WebHosts(main, HttpUrl.get(saved.fileHost()), HttpUrl.get(saved.pushHost()));
         var context = new SessionContext(calls, cookies, hosts, saved.uin(), saved.sid(), saved.skey(), saved.passTicket(),
@@ -49,6 +48,13 @@ final class SessionState {
         SyncKey syncKey = saved.syncKey().isEmpty() ? fresh : syncKey(saved.syncKey());
         SyncKey checkKey = saved.syncCheckKey().isEmpty() ? syncKey : syncKey(saved.syncCheckKey());
         return new WebSession(context, syncKey, checkKey);
+    }
+
+    /** A cookie jar holding the saved cookies. */
+    static DomainCookieJar cookieJar(SessionCredentials saved) {
+        var cookies = new DomainCookieJar();
+        cookies.restore(saved.cookies().stream().map(SessionState::cookie).toList());
+        return cookies;
     }
 
     private static Cookie cookie(SessionCredentials.Cookie saved) {

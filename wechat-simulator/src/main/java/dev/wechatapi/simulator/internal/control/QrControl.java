@@ -62,6 +62,15 @@ public final class QrControl {
         return Reply.json(view(attempt));
     }
 
+    /** {@code POST /control/accounts/{id}/push-login/confirm}: the phone taps "log in" on the push prompt. */
+    public Reply confirmPush(Exchange exchange) {
+        String accountId = accounts.get(exchange.pathParam("accountId")).id();
+        LoginAttempt attempt = attempts.pendingPush(accountId)
+                .orElseThrow(() -> ControlFailure.conflict("no push login of " + accountId + " is waiting for the phone"));
+        attempt.confirm();
+        return Reply.json(view(attempt));
+    }
+
     private LoginAttempt attempt(Exchange exchange) {
         return attempts.get(exchange.pathParam("uuid"));
     }
@@ -72,6 +81,7 @@ public final class QrControl {
                 .put("state", state(attempt))
                 .put("accountId", attempt.accountId())
                 .put("desktopMode", attempt.desktopMode())
+                .put("push", attempt.push())
                 .put("createdAt", attempt.createdAt().toString())
                 .put("expiresAt", attempt.expiresAt().toString());
     }

@@ -26,6 +26,7 @@ public final class LoginAttempt {
     private final Instant createdAt = Instant.now();
     private final Instant expiresAt;
     private final boolean desktopMode;
+    private final boolean push;
     private final ChangeSignal changes = new ChangeSignal();
     private State state = State.WAITING;
     private String accountId;
@@ -38,6 +39,22 @@ public final class LoginAttempt {
         this.uuid = uuid;
         this.expiresAt = expiresAt;
         this.desktopMode = desktopMode;
+        this.push = false;
+    }
+
+    /**
+     * A push login (webwxpushloginurl): the account's phone shows a confirmation prompt, so the attempt starts as
+     * scanned by that account, with no scan to report to the login poll.
+     */
+    LoginAttempt(String uuid, Instant expiresAt, boolean desktopMode, String accountId) {
+        this.uuid = uuid;
+        this.expiresAt = expiresAt;
+        this.desktopMode = desktopMode;
+        this.push = true;
+        this.state = State.SCANNED;
+        this.accountId = accountId;
+        this.scanReported = true;
+        this.scannedAt = Instant.now();
     }
 
     public String uuid() {
@@ -55,6 +72,11 @@ public final class LoginAttempt {
     /** Whether the client asked for the UOS desktop variant ({@code mod=desktop} in jslogin's redirect_uri). */
     public boolean desktopMode() {
         return desktopMode;
+    }
+
+    /** Whether the phone was asked by a push login rather than shown a QR code. */
+    public boolean push() {
+        return push;
     }
 
     ChangeSignal changes() {

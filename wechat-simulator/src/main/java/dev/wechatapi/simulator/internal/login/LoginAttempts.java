@@ -32,6 +32,24 @@ public final class LoginAttempts {
         }
     }
 
+    /** A push login of {@code accountId}: waiting for the phone to confirm the prompt. */
+    LoginAttempt createPush(String accountId, boolean desktopMode) {
+        while (true) {
+            var attempt = new LoginAttempt(newUuid(), Instant.now().plus(qrLifetime), desktopMode, accountId);
+            if (byUuid.putIfAbsent(attempt.uuid(), attempt) == null) {
+                return attempt;
+            }
+        }
+    }
+
+    /** The newest push login of the account still waiting for the phone's confirmation. */
+    public Optional<LoginAttempt> pendingPush(String accountId) {
+        return all().stream()
+                .filter(attempt -> attempt.push() && accountId.equals(attempt.accountId())
+                        && attempt.state() == LoginAttempt.State.SCANNED)
+                .findFirst();
+    }
+
     public Optional<LoginAttempt> find(String uuid) {
         return Optional.ofNullable(uuid).map(byUuid::get);
     }

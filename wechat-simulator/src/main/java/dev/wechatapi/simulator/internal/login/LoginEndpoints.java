@@ -3,6 +3,7 @@ package dev.wechatapi.simulator.internal.login;
 import dev.wechatapi.simulator.internal.accounts.Account;
 import dev.wechatapi.simulator.internal.accounts.Accounts;
 import dev.wechatapi.simulator.internal.http.Exchange;
+import dev.wechatapi.simulator.internal.http.Json;
 import dev.wechatapi.simulator.internal.http.Reply;
 import dev.wechatapi.simulator.internal.media.Images;
 import dev.wechatapi.simulator.internal.session.Session;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The login host: {@code jslogin} (§2.1), {@code qrcode/<uuid>} (§2.2), the scan-status long poll (§2.3) and
@@ -41,6 +43,36 @@ public final class LoginEndpoints {
         String query = URLDecoder.decode(exchange.rawQuery().replace("+", "%2B"), StandardCharsets.UTF_8);
         LoginAttempt attempt = attempts.create(query.contains("mod=desktop"));
         return Reply.javascript("window.QRLogin.code = 200; window.QRLogin.uuid = \"" + attempt.uuid() + "\";");
+    }
+
+    /**
+     * {@code webwxpushloginurl?uin=…} (§2.7): with the {@code webwx_auth_ticket} cookie of an earlier login of that
+     * account, the phone gets a confirmation prompt instead of a QR code, and the answer is {@code {"ret": "0",
+     * "msg": "all ok", "uuid": …}} (ret a string) for the client to poll as after a scan. Without a known account or
+     * ticket it answers {@code ret "1"} and no uuid (the reference has no capture of a refusal; clients only check
+     * for "0").
+     */
+    public Reply pushLoginUrl(Exchange exchange) {
+        String uinText = exchange.query("uin") != null ? exchange.query("uin") : exchange.cookie("wxuin");
+        Account account = parseUin(uinText).flatMap(accounts::byUin).orElse(null);
+        if (account == null || !sessions.issuedAuthTicket(account, exchange.cookie("webwx_auth_ticket"))) {
+            return pushAnswer("1", "push login not allowed", "");
+        }
+        boolean desktop = "desktop".equals(exchange.query("mod"));
+        LoginAttempt attempt = attempts.createPush(account.id(), desktop);
+        return pushAnswer("0", "all ok", attempt.uuid());
+    }
+
+    private static Reply pushAnswer(String ret, String message, String uuid) {
+        return Reply.protocolJson(Json.object().put("ret", ret).put("msg", message).put("uuid", uuid));
+    }
+
+    private static Optional<Long> parseUin(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
     }
 
     public Reply qrCode(Exchange exchange) {

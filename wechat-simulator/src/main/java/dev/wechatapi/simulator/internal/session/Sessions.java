@@ -54,6 +54,12 @@ public final class Sessions {
         return true;
     }
 
+    /** Whether a login of the account handed out this {@code webwx_auth_ticket} cookie (push login relies on it). */
+    public boolean issuedAuthTicket(Account account, String authTicket) {
+        return authTicket != null && bySid.values().stream()
+                .anyMatch(session -> session.account() == account && session.authTicket().equals(authTicket));
+    }
+
     public void endAll() {
         current.values().forEach(session -> session.end(LOGGED_OUT));
     }
