@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param contactPageSize how many contacts one webwxgetcontact page carries
  * @param publicBaseUrl origin to put in redirect_uri; null to use the Host header the client sent
  * @param revokeWindow how long after sending a message {@code webwxrevokemsg} may take it back (real: 2 minutes)
+ * @param requireExtspam the UOS gate: logins without the UOS {@code extspam} header answer ret 1203 (as for accounts
+ *     that may only log in as the UOS desktop client)
  */
 public record SimulatorConfig(
         String host,
@@ -25,7 +27,8 @@ public record SimulatorConfig(
         Duration qrLifetime,
         int contactPageSize,
         URI publicBaseUrl,
-        Duration revokeWindow) {
+        Duration revokeWindow,
+        boolean requireExtspam) {
 
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -38,10 +41,10 @@ public record SimulatorConfig(
         }
     }
 
-    /** The configuration before {@code revokeWindow} existed: WeChat's two minutes. */
+    /** The configuration before {@code revokeWindow} and {@code requireExtspam} existed: two minutes, no UOS gate. */
     public SimulatorConfig(String host, int port, Duration loginPollHold, Duration syncCheckHold, Duration qrLifetime,
             int contactPageSize, URI publicBaseUrl) {
-        this(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, Duration.ofMinutes(2));
+        this(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, Duration.ofMinutes(2), false);
     }
 
     public static SimulatorConfig defaults() {
@@ -54,34 +57,39 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withHost(String newHost) {
-        return new SimulatorConfig(newHost, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
+        return new SimulatorConfig(newHost, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withPort(int newPort) {
-        return new SimulatorConfig(host, newPort, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
+        return new SimulatorConfig(host, newPort, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withLoginPollHold(Duration hold) {
-        return new SimulatorConfig(host, port, hold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
+        return new SimulatorConfig(host, port, hold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withSyncCheckHold(Duration hold) {
-        return new SimulatorConfig(host, port, loginPollHold, hold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow);
+        return new SimulatorConfig(host, port, loginPollHold, hold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withQrLifetime(Duration lifetime) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, lifetime, contactPageSize, publicBaseUrl, revokeWindow);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, lifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withContactPageSize(int pageSize) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, pageSize, publicBaseUrl, revokeWindow);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, pageSize, publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withPublicBaseUrl(URI url) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, url, revokeWindow);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, url, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withRevokeWindow(Duration window) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, window);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, window, requireExtspam);
+    }
+
+    public SimulatorConfig withRequireExtspam(boolean required) {
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow,
+                required);
     }
 }

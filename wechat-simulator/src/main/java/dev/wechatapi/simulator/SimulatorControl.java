@@ -176,6 +176,14 @@ public final class SimulatorControl {
         return post("/control/accounts/" + encode(accountId) + "/groups/" + encode(String.valueOf(group)), changes);
     }
 
+    /**
+     * Switches the UOS gate: while required, a login without the UOS desktop client's {@code extspam} header answers
+     * ret 1203 ({@code 为了保障你的账号安全，暂不支持使用网页版微信}).
+     */
+    public JsonNode requireUosGate(boolean required) {
+        return post("/control/uos-gate", Map.of("required", required));
+    }
+
     /** From now on web login of the account answers ret 1203 with {@code message} (null lifts the block). */
     public JsonNode blockLogin(String accountId, String message) {
         var body = new LinkedHashMap<String, Object>();

@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the simulator on its own:
  * {@code java -jar wechat-simulator-exec.jar --port 8090 [--host 0.0.0.0] [--login-poll-hold 25s]
- * [--sync-check-hold 25s] [--qr-lifetime 5m] [--contact-page-size 200] [--public-url http://host:8090] [--revoke-window 2m]}.
+ * [--sync-check-hold 25s] [--qr-lifetime 5m] [--contact-page-size 200] [--public-url http://host:8090] [--revoke-window 2m]
+ * [--require-extspam true]}.
  * Prints its base URL and runs until killed.
  */
 public final class SimulatorMain {
@@ -21,7 +22,8 @@ public final class SimulatorMain {
         } catch (IllegalArgumentException badArgument) {
             System.err.println(badArgument.getMessage());
             System.err.println("usage: SimulatorMain [--port 8090] [--host 0.0.0.0] [--login-poll-hold 25s]"
-                    + " [--sync-check-hold 25s] [--qr-lifetime 5m] [--contact-page-size 200] [--public-url URL] [--revoke-window 2m]");
+                    + " [--sync-check-hold 25s] [--qr-lifetime 5m] [--contact-page-size 200] [--public-url URL] [--revoke-window 2m]"
+                    + " [--require-extspam true]");
             System.exit(2);
             return;
         }
@@ -59,6 +61,7 @@ public final class SimulatorMain {
                 case "--contact-page-size" -> config.withContactPageSize(integer(option, value));
                 case "--public-url" -> config.withPublicBaseUrl(URI.create(value));
                 case "--revoke-window" -> config.withRevokeWindow(duration(option, value));
+                case "--require-extspam" -> config.withRequireExtspam(Boolean.parseBoolean(value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             };
         }

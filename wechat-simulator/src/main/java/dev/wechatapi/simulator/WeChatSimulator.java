@@ -15,6 +15,7 @@ import dev.wechatapi.simulator.internal.http.Reply;
 import dev.wechatapi.simulator.internal.http.Router;
 import dev.wechatapi.simulator.internal.login.LoginAttempts;
 import dev.wechatapi.simulator.internal.login.LoginEndpoints;
+import dev.wechatapi.simulator.internal.login.UosGate;
 import dev.wechatapi.simulator.internal.session.ContactEndpoints;
 import dev.wechatapi.simulator.internal.session.InitEndpoints;
 import dev.wechatapi.simulator.internal.session.MediaEndpoints;
@@ -128,7 +129,8 @@ public final class WeChatSimulator implements AutoCloseable {
     }
 
     private Router routes(Accounts accounts, LoginAttempts attempts) {
-        var login = new LoginEndpoints(attempts, accounts, sessions, config.loginPollHold(), config.publicBaseUrl());
+        var uosGate = new UosGate(config.requireExtspam());
+        var login = new LoginEndpoints(attempts, accounts, sessions, config.loginPollHold(), config.publicBaseUrl(), uosGate);
         var init = new InitEndpoints(sessions);
         var contacts = new ContactEndpoints(sessions, config.contactPageSize());
         var sync = new SyncEndpoints(sessions, config.syncCheckHold());
@@ -138,7 +140,7 @@ public final class WeChatSimulator implements AutoCloseable {
         var upload = new UploadEndpoints(sessions);
         var verify = new VerifyEndpoints(sessions);
         var accountControl = new AccountControl(accounts, sessions);
-        var qrControl = new QrControl(attempts, accounts);
+        var qrControl = new QrControl(attempts, accounts, uosGate);
         var messageControl = new MessageControl(accounts, sessions);
         var messageStreams = new MessageStreams(accounts, messageControl, scheduler);
         var contactControl = new ContactControl(accounts, sessions);
@@ -204,6 +206,8 @@ public final class WeChatSimulator implements AutoCloseable {
                 .on("POST", "/control/qr/{uuid}/scan", qrControl::scan)
                 .on("POST", "/control/qr/{uuid}/confirm", qrControl::confirm)
                 .on("POST", "/control/qr/{uuid}/expire", qrControl::expire)
-                .on("POST", "/control/accounts/{accountId}/push-login/confirm", qrControl::confirmPush);
+                .on("POST", "/control/accounts/{accountId}/push-login/confirm", qrControl::confirmPush)
+                .on("GET", "/control/uos-gate", qrControl::uosGate)
+                .on("POST", "/control/uos-gate", qrControl::requireUosGate);
     }
 }

@@ -7,7 +7,9 @@ import dev.wechatapi.simulator.internal.http.Json;
 import dev.wechatapi.simulator.internal.http.Reply;
 import dev.wechatapi.simulator.internal.login.LoginAttempt;
 import dev.wechatapi.simulator.internal.login.LoginAttempts;
+import dev.wechatapi.simulator.internal.login.UosGate;
 import java.util.Locale;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,10 +18,27 @@ public final class QrControl {
 
     private final LoginAttempts attempts;
     private final Accounts accounts;
+    private final UosGate uosGate;
 
-    public QrControl(LoginAttempts attempts, Accounts accounts) {
+    public QrControl(LoginAttempts attempts, Accounts accounts, UosGate uosGate) {
         this.attempts = attempts;
         this.accounts = accounts;
+        this.uosGate = uosGate;
+    }
+
+    /** {@code GET /control/uos-gate}: {@code {"required": true|false}}. */
+    public Reply uosGate(Exchange exchange) {
+        return Reply.json(Json.object().put("required", uosGate.required()));
+    }
+
+    /** {@code POST /control/uos-gate} {@code {"required": true}}: from now on logins need the UOS extspam header. */
+    public Reply requireUosGate(Exchange exchange) {
+        JsonNode required = exchange.json().path("required");
+        if (!required.isBoolean()) {
+            throw ControlFailure.badRequest("say {\"required\": true} or {\"required\": false}");
+        }
+        uosGate.require(required.asBoolean());
+        return uosGate(exchange);
     }
 
     public Reply list(Exchange exchange) {

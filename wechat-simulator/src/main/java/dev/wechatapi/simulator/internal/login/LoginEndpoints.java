@@ -28,9 +28,12 @@ public final class LoginEndpoints {
     private final Sessions sessions;
     private final Duration pollHold;
     private final URI publicBaseUrl;
+    private final UosGate uosGate;
 
     /** @param publicBaseUrl the origin put in redirect_uri; null to use the Host the client connected to */
-    public LoginEndpoints(LoginAttempts attempts, Accounts accounts, Sessions sessions, Duration pollHold, URI publicBaseUrl) {
+    public LoginEndpoints(LoginAttempts attempts, Accounts accounts, Sessions sessions, Duration pollHold, URI publicBaseUrl,
+            UosGate uosGate) {
+        this.uosGate = uosGate;
         this.attempts = attempts;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -127,6 +130,9 @@ public final class LoginEndpoints {
             return xml(status, "<error><ret>-14</ret><message>ticket error</message></error>");
         }
         Account account = accounts.get(attempt.accountId());
+        if (!uosGate.admits(exchange.header("extspam"))) {
+            return xml(status, "<error><ret>1203</ret><message>" + UosGate.REFUSAL + "</message></error>");
+        }
         if (account.loginBlockedMessage() != null) {
             return xml(status, "<error><ret>1203</ret><message>" + account.loginBlockedMessage() + "</message></error>");
         }
