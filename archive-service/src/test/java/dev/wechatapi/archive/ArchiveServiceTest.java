@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -25,6 +26,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * using their own app ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Webhook receivers of the tests listen on loopback; retries are quick and few. Properties, not dynamic ones, so a
+// test class can override them with its own @TestPropertySource.
+@TestPropertySource(properties = {
+    "wechat.archive.webhooks.allow-private-addresses=true",
+    "wechat.archive.webhooks.gateway-url=https://gw.example.com/wechat",
+    "wechat.archive.webhooks.max-attempts=3",
+    "wechat.archive.webhooks.initial-delay=200ms",
+    "wechat.archive.webhooks.max-delay=1s",
+    "wechat.archive.webhooks.poll-interval=200ms",
+    "wechat.archive.webhooks.response-timeout=6s"})
 public abstract class ArchiveServiceTest {
 
     protected static final Database DATABASE = TestMariaDb.newDatabase("archive");

@@ -4,6 +4,7 @@ import dev.wechatapi.archive.contacts.ContactSnapshots;
 import dev.wechatapi.archive.messages.MessageArchive;
 import dev.wechatapi.archive.sessions.SessionStates;
 import dev.wechatapi.archive.store.DatabaseFailures;
+import dev.wechatapi.archive.webhooks.WebhookQueue;
 import dev.wechatapi.events.ContactsSnapshot;
 import dev.wechatapi.events.MessageEvent;
 import dev.wechatapi.events.SessionStateChanged;
@@ -24,6 +25,9 @@ import reactor.core.publisher.Mono;
  * container commits the offsets only after that, so a crash replays records rather than losing them; the stores
  * make the replay harmless. Blocking is fine here: these are Kafka's consumer threads, not Netty's.
  *
+ * <p>Each message's webhook delivery, if its app has a webhook, is queued right after its row, before the offset is
+ * committed: a crash in between replays the record, and both writes ignore what they already hold.
+ *
  * <p>Messages arrive in batches (one poll) and are written as multi-row INSERTs. A record that fails is reported
  * with its index ({@link BatchListenerFailedException}): the error handler commits the records before it, retries
  * or dead-letters it alone, and hands the rest back in the next poll.
@@ -35,14 +39,16 @@ final class EventIngest {
 
     private final EventReader reader;
     private final MessageArchive messages;
+    private final WebhookQueue webhooks;
     private final ContactSnapshots contacts;
     private final SessionStates sessions;
     private final IngestProperties properties;
 
-    EventIngest(EventReader reader, MessageArchive messages, ContactSnapshots contacts, SessionStates sessions,
-            IngestProperties properties) {
+    EventIngest(EventReader reader, MessageArchive messages, WebhookQueue webhooks, ContactSnapshots contacts,
+            SessionStates sessions, IngestProperties properties) {
         this.reader = reader;
         this.messages = messages;
+        this.webhooks = webhooks;
         this.contacts = contacts;
         this.sessions = sessions;
         this.properties = properties;
@@ -94,7 +100,7 @@ final class EventIngest {
     // Any event type is stored wherever it arrives: the payload, not the topic, says what it is.
     private void ingest(Object event, ConsumerRecord<String, byte[]> record) {
         Mono<?> write = switch (event) {
-            case MessageEvent message -> messages.archive(List.of(message));
+            case MessageEvent message -> archive(List.of(message));
             case ContactsSnapshot snapshot -> contacts.apply(snapshot);
             case SessionStateChanged change -> sessions.record(change);
             default -> throw new UnreadableEventException("record at offset " + record.offset() + " is not archivable");
@@ -107,7 +113,7 @@ final class EventIngest {
             return;
         }
         try {
-            Long affected = messages.archive(batch.messages()).block(properties.writeTimeout());
+            Long affected = archive(batch.messages()).block(properties.writeTimeout());
             log.debug("Archived {} messages ({} rows affected)", batch.messages().size(), affected);
         } catch (RuntimeException e) {
             throw batch.failure(e, this::storeOne);
@@ -116,7 +122,12 @@ final class EventIngest {
     }
 
     private void storeOne(MessageEvent message) {
-        messages.archive(List.of(message)).block(properties.writeTimeout());
+        archive(List.of(message)).block(properties.writeTimeout());
+    }
+
+    // Emits the message rows affected.
+    private Mono<Long> archive(List<MessageEvent> batch) {
+        return messages.archive(batch).flatMap(affected -> webhooks.enqueue(batch).thenReturn(affected));
     }
 
     /** The messages of a poll not stored yet, with their indexes in the poll. */

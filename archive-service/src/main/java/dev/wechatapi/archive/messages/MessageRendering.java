@@ -4,8 +4,10 @@ import dev.wechatapi.archive.web.LocalTimes;
 import dev.wechatapi.archive.web.MediaUrls;
 import dev.wechatapi.events.ContactKind;
 import dev.wechatapi.events.MessageContent;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,20 @@ final class MessageRendering {
     }
 
     MessageView view(MessageRow row, ServerHttpRequest request) {
+        return view(row, mediaId -> media.url(request, mediaId));
+    }
+
+    /** The message as a request of {@code appId} through the gateway at {@code gateway} would show it. */
+    MessageView view(MessageRow row, URI gateway, String appId) {
+        return view(row, mediaId -> media.url(gateway, appId, mediaId));
+    }
+
+    // mediaUrl: a media id to its absolute URL, null for null.
+    private MessageView view(MessageRow row, UnaryOperator<@Nullable String> mediaUrl) {
         return new MessageView(
                 row.msgId(),
                 Long.toString(row.msgId()),
-                content(row, request),
+                content(row, mediaUrl),
                 new MessageView.Kinds(apiKind(row.senderKind()), apiKind(row.receiverKind())),
                 row.type().name(),
                 times.render(row.createTime()),
@@ -40,7 +52,7 @@ final class MessageRendering {
                 row.memberPuid());
     }
 
-    private Map<String, @Nullable Object> content(MessageRow row, ServerHttpRequest request) {
+    private Map<String, @Nullable Object> content(MessageRow row, UnaryOperator<@Nullable String> mediaUrl) {
         MessageContent content = row.content();
         Map<String, @Nullable Object> fields = new LinkedHashMap<>();
         fields.put("message", row.msgId());
@@ -62,28 +74,29 @@ final class MessageRendering {
                 fields.put("text", content.text());
             }
             case Picture -> {
-                fields.put("image", media.url(request, content.mediaId()));
+                fields.put("image", mediaUrl.apply(content.mediaId()));
                 fields.put("img_height", content.imgHeight());
                 fields.put("img_width", content.imgWidth());
             }
             case Recording -> {
                 fields.put("voice_length", content.voiceLength());
-                fields.put("record", media.url(request, content.mediaId()));
+                fields.put("record", mediaUrl.apply(content.mediaId()));
             }
             case Attachment -> {
                 fields.put("file_size", content.fileSize());
-                fields.put("file", media.url(request, content.mediaId()));
+                fields.put("file", mediaUrl.apply(content.mediaId()));
             }
             case Video -> {
                 fields.put("play_length", content.playLength());
-                fields.put("video", media.url(request, content.mediaId()));
+                fields.put("video", mediaUrl.apply(content.mediaId()));
             }
-            case Card -> card(fields, content.card(), request);
+            case Card -> card(fields, content.card(), mediaUrl);
         }
         return fields;
     }
 
-    private void card(Map<String, @Nullable Object> fields, MessageContent.@Nullable Card card, ServerHttpRequest request) {
+    private void card(Map<String, @Nullable Object> fields, MessageContent.@Nullable Card card,
+            UnaryOperator<@Nullable String> mediaUrl) {
         fields.put("username", card != null ? card.userName() : null);
         fields.put("nickname", card != null ? card.nickName() : null);
         fields.put("alias", card != null ? card.alias() : null);
@@ -91,7 +104,7 @@ final class MessageRendering {
         fields.put("city", card != null ? card.city() : null);
         fields.put("sign", card != null ? card.signature() : null);
         fields.put("sex", card != null ? card.sex() : null);
-        fields.put("avatar", card != null ? media.url(request, card.avatar()) : null);
+        fields.put("avatar", card != null ? mediaUrl.apply(card.avatar()) : null);
     }
 
     private static @Nullable String apiKind(@Nullable ContactKind kind) {

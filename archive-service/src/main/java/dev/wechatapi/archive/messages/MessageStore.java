@@ -58,6 +58,16 @@ final class MessageStore {
                 .all();
     }
 
+    /** One message by its key, or empty when the archive does not hold it. */
+    Mono<MessageRow> message(String appId, long msgId, String direction) {
+        return db.sql("SELECT * FROM messages WHERE app_id = :appId AND msg_id = :msgId AND direction = :direction")
+                .bind("appId", appId)
+                .bind("msgId", msgId)
+                .bind("direction", direction)
+                .map(MessageStore::message)
+                .one();
+    }
+
     private static String indexHint(MessageQuery query, String orderBy) {
         String index = orderBy.startsWith("create_time") ? query.createTimeIndex() : null;
         return index != null ? " FORCE INDEX (" + index + ")" : "";

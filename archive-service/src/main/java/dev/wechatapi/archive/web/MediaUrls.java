@@ -2,8 +2,10 @@ package dev.wechatapi.archive.web;
 
 import dev.wechatapi.archive.ArchiveProperties;
 import dev.wechatapi.media.MediaLinks;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -38,15 +40,34 @@ public final class MediaUrls {
         if (mediaId == null || mediaId.isEmpty()) {
             return null;
         }
-        UriComponentsBuilder url = UriComponentsBuilder.fromUri(request.getURI())
-                .replacePath(request.getPath().contextPath().value() + mediaPath)
+        UriComponentsBuilder gateway = UriComponentsBuilder.fromUri(request.getURI())
+                .replacePath(request.getPath().contextPath().value());
+        // The app id is read only for a signed link: a plain URL needs no tenant.
+        return url(gateway, () -> Tenant.appId(request), mediaId);
+    }
+
+    /**
+     * The URL of a media as {@code appId} sees it through the gateway at {@code gateway} (scheme, host and path
+     * prefix), for what is rendered outside a request, such as a webhook body.
+     */
+    public @Nullable String url(URI gateway, String appId, @Nullable String mediaId) {
+        if (mediaId == null || mediaId.isEmpty()) {
+            return null;
+        }
+        String prefix = gateway.getRawPath() == null ? "" : gateway.getRawPath().replaceAll("/+$", "");
+        return url(UriComponentsBuilder.fromUri(gateway).replacePath(prefix), () -> appId, mediaId);
+    }
+
+    private String url(UriComponentsBuilder gateway, Supplier<String> appId, String mediaId) {
+        UriComponentsBuilder url = gateway
+                .path(mediaPath)
                 .pathSegment(mediaId)
                 .replaceQuery(null)
                 .fragment(null);
         if (links != null) {
             // The link is bound to the app the gateway authenticated, so it opens nothing of another app's.
-            String appId = Tenant.appId(request);
-            url.query("app=" + appId + "&" + links.sign(appId, mediaId, clock.instant().plus(lifetime)));
+            String app = appId.get();
+            url.query("app=" + app + "&" + links.sign(app, mediaId, clock.instant().plus(lifetime)));
         }
         return url.build().encode().toUriString();
     }

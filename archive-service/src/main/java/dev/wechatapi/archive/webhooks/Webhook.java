@@ -1,0 +1,6 @@
+package dev.wechatapi.archive.webhooks;
+
+import java.time.LocalDateTime;
+
+/** An app's webhook as stored; times are UTC. */
+record Webhook(String appId, String url, String secret, LocalDateTime created, LocalDateTime updated) {}
