@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,11 @@ class ContactChangesTest {
                 .get("accountId").asString();
         session = Phones.logIn(driver, control, accountId);
         Phones.syncUntil(session, seen -> !seen.messages().isEmpty());
+    }
+
+    @AfterEach
+    void clearFaults() {
+        control.clearFaults();
     }
 
     @Test
@@ -85,6 +91,33 @@ class ContactChangesTest {
         assertThat(group.isGroup()).isTrue();
         assertThat(group.nickName()).isEqualTo("吃货联盟2🍜");
         assertThat(group.members()).extracting(WeChatContact::nickName).containsExactly("小明😀", "老王🍺", "路人乙");
+    }
+
+    @Test
+    void aChangeWhoseSyncAnswerWasLostArrivesWithTheNextSync() throws Exception {
+        control.addFriend(accountId, Map.of("nickName", "新朋友🐼"));
+        control.fault("webwxsync", 0, false, true, 1);
+
+        assertThatThrownBy(session::sync).isInstanceOf(WeChatException.ProtocolError.class);
+        SyncBatch batch = Phones.syncUntil(session, seen -> !seen.changedContacts().isEmpty());
+
+        assertThat(batch.changedContacts()).extracting(WeChatContact::nickName).containsExactly("新朋友🐼");
+    }
+
+    @Test
+    void everyChangeArrivesExactlyOnce() throws Exception {
+        control.addFriend(accountId, Map.of("nickName", "甲"));
+        control.modifyFriend(accountId, "张伟", Map.of("remarkName", "伟哥"));
+        control.deleteFriend(accountId, "老王🍺");
+
+        SyncBatch batch = Phones.syncUntil(session, seen -> seen.changedContacts().size() >= 2 && !seen.deletedUserNames().isEmpty());
+        control.addFriend(accountId, Map.of("nickName", "乙"));
+        SyncBatch later = Phones.syncUntil(session, seen -> !seen.changedContacts().isEmpty());
+
+        assertThat(batch.changedContacts()).extracting(WeChatContact::nickName).containsExactly("甲", "张伟");
+        assertThat(batch.deletedUserNames()).hasSize(1);
+        assertThat(later.changedContacts()).extracting(WeChatContact::nickName).containsExactly("乙");
+        assertThat(later.deletedUserNames()).isEmpty();
     }
 
     @Test

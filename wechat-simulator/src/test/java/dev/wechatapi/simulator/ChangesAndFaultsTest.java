@@ -69,6 +69,47 @@ class ChangesAndFaultsTest {
     }
 
     @Test
+    void contactChangesAdvanceKey2AndAreGivenAgainToAClientSyncingWithTheOldKey() {
+        Credentials credentials = client.login(accountId);
+        JsonNode before = sync(credentials, client.init(credentials).get("SyncKey")).get("SyncKey");
+
+        control.addFriend(accountId, Map.of("nickName", "新朋友"));
+        String check = syncCheck(credentials, before);
+        JsonNode first = sync(credentials, before);
+        JsonNode replay = sync(credentials, before);
+        JsonNode after = sync(credentials, first.get("SyncKey"));
+        String quiet = syncCheck(credentials, first.get("SyncKey"));
+
+        assertThat(check).isEqualTo("window.synccheck={retcode:\"0\",selector:\"2\"}");
+        assertThat(first.get("ModContactList")).extracting(c -> c.get("NickName").asString()).containsExactly("新朋友");
+        assertThat(key(first.get("SyncKey"), 2)).isEqualTo(key(before, 2) + 1);
+        assertThat(key(first.get("SyncKey"), 1)).isEqualTo(key(before, 1));
+        assertThat(first.get("SyncCheckKey")).isEqualTo(first.get("SyncKey"));
+        assertThat(replay.get("ModContactList")).isEqualTo(first.get("ModContactList"));
+        assertThat(replay.get("SyncKey")).isEqualTo(first.get("SyncKey"));
+        assertThat(after.get("ModContactCount").asInt()).isZero();
+        assertThat(after.get("DelContactCount").asInt()).isZero();
+        assertThat(quiet).isEqualTo("window.synccheck={retcode:\"0\",selector:\"0\"}");
+    }
+
+    @Test
+    void eachChangeIsReportedOnceInOrderAcrossSyncs() {
+        Credentials credentials = client.login(accountId);
+        JsonNode key = sync(credentials, client.init(credentials).get("SyncKey")).get("SyncKey");
+
+        control.modifyFriend(accountId, "张伟", Map.of("remarkName", "伟哥"));
+        JsonNode first = sync(credentials, key);
+        control.deleteFriend(accountId, "老王");
+        control.addFriend(accountId, Map.of("nickName", "小李"));
+        JsonNode second = sync(credentials, first.get("SyncKey"));
+
+        assertThat(first.get("ModContactList")).extracting(c -> c.get("RemarkName").asString()).containsExactly("伟哥");
+        assertThat(second.get("DelContactList")).extracting(c -> c.get("NickName").asString()).containsExactly("老王");
+        assertThat(second.get("ModContactList")).extracting(c -> c.get("NickName").asString()).containsExactly("小李");
+        assertThat(key(second.get("SyncKey"), 2)).isEqualTo(key(key, 2) + 3);
+    }
+
+    @Test
     void friendRequestAcceptedTheClassicItchatWayBecomesAFriend() {
         Credentials credentials = client.login(accountId);
         client.init(credentials);
@@ -142,6 +183,27 @@ class ChangesAndFaultsTest {
         assertThat(control.account(accountId).get("accountId").asString()).isEqualTo(accountId);
         control.clearFaults();
         assertThat(client.get("/jslogin?appid=x&fun=new").statusCode()).isEqualTo(200);
+    }
+
+    private JsonNode sync(Credentials credentials, JsonNode syncKey) {
+        return client.postJson(CGI + "webwxsync?sid=" + credentials.sid(), Json.object()
+                .<ObjectNode>set("BaseRequest", credentials.baseRequest()).set("SyncKey", syncKey));
+    }
+
+    private String syncCheck(Credentials credentials, JsonNode syncKey) {
+        var pairs = new java.util.ArrayList<String>();
+        syncKey.get("List").forEach(entry -> pairs.add(entry.get("Key").asInt() + "_" + entry.get("Val").asInt()));
+        return client.get(CGI + "synccheck?sid=" + credentials.sid() + "&uin=" + credentials.uin() + "&synckey="
+                + String.join("%7C", pairs)).body();
+    }
+
+    private static long key(JsonNode syncKey, int key) {
+        for (JsonNode entry : syncKey.get("List")) {
+            if (entry.get("Key").asInt() == key) {
+                return entry.get("Val").asLong();
+            }
+        }
+        throw new AssertionError("no Key " + key + " in " + syncKey);
     }
 
     private JsonNode sync(Credentials credentials) {

@@ -37,7 +37,7 @@ public final class InitEndpoints {
             account.contact(key).ifPresent(contact -> contacts.add(ContactJson.contact(session, contact)));
             account.group(key).ifPresent(group -> contacts.add(ContactJson.group(session, group, false)));
         }
-        json.set("SyncKey", SyncKeys.initial(session, session.position()));
+        json.set("SyncKey", SyncKeys.initial(session, session.current()));
         json.set("User", ContactJson.self(session));
         json.put("ChatSet", recent.stream().map(session::userName).collect(Collectors.joining(",", "", ",")));
         json.put("SKey", session.skey());

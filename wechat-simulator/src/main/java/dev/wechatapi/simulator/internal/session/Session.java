@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One web login of an account: its credentials, the user names handed out for this login only (fresh for
  * every contact, as the real server does), and the queue of messages the client has yet to sync.
  *
- * <p>Positions count messages in the queue; the client's SyncKey carries its position as {@code Key 1}.
+ * <p>Messages and contact changes are two append-only streams; the client's SyncKey carries its position in the
+ * first as {@code Key 1} and in the second as {@code Key 2} (see {@link SyncPosition}).
  */
 public final class Session {
 
@@ -43,7 +44,7 @@ public final class Session {
     private final List<WireMessage> queue = new ArrayList<>();
     private final Map<String, StoredMedia> mediaByMsgId = new ConcurrentHashMap<>();
     private final Map<String, StoredMedia> mediaById = new ConcurrentHashMap<>();
-    private int acknowledged;
+    private SyncPosition acknowledged = new SyncPosition(0, 0);
     private boolean inited;
     private volatile int endedWith;
 
@@ -172,8 +173,8 @@ public final class Session {
     }
 
     /**
-     * Queues a contact change for the next webwxsync; people and groups new to this login get their user names
-     * first (a group's new members too).
+     * Appends a contact change to the stream webwxsync reports from; people and groups new to this login get their
+     * user names first (a group's new members too).
      */
     public void contactChanged(ContactChange change) {
         if (change.contact() != null && userName(change.contact().key()) == null) {
@@ -203,24 +204,30 @@ public final class Session {
         return Optional.ofNullable(userName).map(friendRequests::remove);
     }
 
-    public boolean hasContactChanges() {
+    /** How many contact changes this session has had. */
+    public int contactPosition() {
         synchronized (queue) {
-            return !contactChanges.isEmpty();
+            return contactChanges.size();
         }
     }
 
-    /** The changes not reported yet; they are reported once. */
-    public List<ContactChange> takeContactChanges() {
+    /** Contact changes after a position, oldest first. */
+    public List<ContactChange> contactChangesAfter(int position) {
         synchronized (queue) {
-            List<ContactChange> taken = List.copyOf(contactChanges);
-            contactChanges.clear();
-            return taken;
+            return List.copyOf(contactChanges.subList(Math.clamp(position, 0, contactChanges.size()), contactChanges.size()));
         }
     }
 
     public int position() {
         synchronized (queue) {
             return queue.size();
+        }
+    }
+
+    /** The end of both streams: what a client that has seen everything holds. */
+    SyncPosition current() {
+        synchronized (queue) {
+            return new SyncPosition(queue.size(), contactChanges.size());
         }
     }
 
@@ -232,13 +239,13 @@ public final class Session {
     }
 
     /** The position of the last webwxsync answer, used when a client sends a SyncKey we cannot read. */
-    public int acknowledged() {
+    SyncPosition acknowledged() {
         synchronized (queue) {
             return acknowledged;
         }
     }
 
-    public void acknowledge(int position) {
+    void acknowledge(SyncPosition position) {
         synchronized (queue) {
             acknowledged = position;
         }

@@ -30,14 +30,14 @@ public final class SyncEndpoints {
         }
         // An unreadable key is answered from the session's own position, never with an error retcode,
         // which would make clients re-run webwxinit in a loop.
-        int position = SyncKeys.positionOfQuery(session, exchange.query("synckey")).orElse(session.acknowledged());
+        SyncPosition position = SyncKeys.positionOfQuery(session, exchange.query("synckey"));
         Instant deadline = Instant.now().plus(hold);
         while (true) {
             long seen = session.changes().version();
             if (!session.isAlive()) {
                 return syncCheckAnswer(session.endedWith(), NO_NEWS);
             }
-            if (session.position() > position || session.hasContactChanges()) {
+            if (session.position() > position.messages() || session.contactPosition() > position.contacts()) {
                 return syncCheckAnswer(0, NEW_MESSAGES);
             }
             if (!session.changes().awaitChange(seen, deadline)) {
@@ -51,22 +51,25 @@ public final class SyncEndpoints {
         if (session == null || !session.isAlive()) {
             // Even an error carries SyncKey and AddMsgList: some clients never look at Ret.
             int ret = session == null ? Sessions.LOGGED_OUT : session.endedWith();
-            return Reply.protocolJson(answer(ret, List.of(), session == null ? emptyKey() : SyncKeys.afterSync(session, 0)));
+            return Reply.protocolJson(answer(ret, List.of(), session == null ? emptyKey()
+                    : SyncKeys.afterSync(session, new SyncPosition(0, 0))));
         }
-        int position = SyncKeys.positionOfJson(session, exchange.json().path("SyncKey")).orElse(session.acknowledged());
-        List<WireMessage> messages = session.messagesAfter(position);
-        int next = position + messages.size();
+        // Both streams continue from the client's key, so an answer that got lost is given again for the same key.
+        SyncPosition position = SyncKeys.positionOfJson(session, exchange.json().path("SyncKey"));
+        List<WireMessage> messages = session.messagesAfter(position.messages());
+        List<ContactChange> changes = session.contactChangesAfter(position.contacts());
+        var next = new SyncPosition(position.messages() + messages.size(), position.contacts() + changes.size());
         session.acknowledge(next);
         ObjectNode json = answer(0, messages, SyncKeys.afterSync(session, next));
-        addContactChanges(json, session);
+        addContactChanges(json, session, changes);
         return Reply.protocolJson(json);
     }
 
     /** ModContactList and DelContactList carry full objects: itchat needs VerifyFlag and a group's MemberList. */
-    private static void addContactChanges(ObjectNode json, Session session) {
+    private static void addContactChanges(ObjectNode json, Session session, List<ContactChange> changes) {
         ArrayNode modified = json.putArray("ModContactList");
         ArrayNode deleted = json.putArray("DelContactList");
-        for (ContactChange change : session.takeContactChanges()) {
+        for (ContactChange change : changes) {
             if (change.group() != null) {
                 modified.add(ContactJson.group(session, change.group(), true));
             } else {
