@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * The archive: consumes the event stream into MariaDB and answers the read endpoints ({@code /friends},
  * {@code /groups}, {@code /members/{group_puid}}, {@code /mps}, {@code /messages}) that the gateway forwards with
- * {@code X-Wechat-App-Id}.
+ * {@code X-Wechat-App-Id}, and forwards every message to its app's webhook ({@code /webhook},
+ * {@code /webhook/deliveries}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -88,7 +88,8 @@ final class AddressGuard {
         return ipv4 != null ? kindIn(IPV4, ipv4) : kindIn(IPV6, address);
     }
 
-    // ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible, not :: or ::1), 64:ff9b::a.b.c.d (NAT64), 2002:aabb:ccdd:: (6to4).
+    // ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible, not :: or ::1), 64:ff9b::a.b.c.d (NAT64),
+    // 2002:aabb:ccdd:: (6to4).
     private static byte @Nullable [] embeddedIpv4(byte[] address) {
         boolean firstTenZero = Arrays.equals(address, 0, 10, new byte[10], 0, 10);
         boolean mapped = firstTenZero && address[10] == (byte) 0xff && address[11] == (byte) 0xff;

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /webhook/deliveries} (the delivery log, newest first, optionally {@code ?status=retrying|delivered|parked},
- * paged as every list) and {@code POST /webhook/deliveries/{id}/retry} (a parked delivery due again, with a fresh set
- * of attempts: 202; 409 when it is not parked or no webhook is set; 404 for an unknown id or another app's).
+ * {@code GET /webhook/deliveries}: the delivery log, newest first, optionally
+ * {@code ?status=retrying|delivered|parked}, paged as every list. {@code POST /webhook/deliveries/{id}/retry}: a
+ * parked delivery due again, with a fresh set of attempts (202); 409 when it is not parked or no webhook is set,
+ * 404 for an unknown id or another app's.
  */
 @RestController
 final class DeliveriesEndpoint {

@@ -42,7 +42,9 @@ final class DeliveryAttempts {
     }
 
     Mono<Void> attempt(Delivery claimed, String token) {
-        Mono<Optional<Webhook>> webhook = webhooks.find(claimed.appId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<Webhook>> webhook = webhooks.find(claimed.appId())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
         Mono<Optional<MessageView>> message = messages
                 .find(claimed.appId(), claimed.msgId(), claimed.direction(), properties.gatewayUrl())
                 .map(Optional::of)

@@ -37,12 +37,15 @@ class AddressGuardTest {
     @Test
     void ipv4EmbeddedInIpv6IsJudgedAsTheIpv4AddressItReaches() {
         // Built from bytes: InetAddress.getByName would turn a mapped address into an IPv4 one by itself.
-        assertThat(AddressGuard.kindOf(ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1))).isEqualTo("loopback");
-        assertThat(AddressGuard.kindOf(ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 10, 0, 0, 1))).isEqualTo("private");
+        assertThat(AddressGuard.kindOf(ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1)))
+                .isEqualTo("loopback");
+        assertThat(AddressGuard.kindOf(ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 10, 0, 0, 1)))
+                .isEqualTo("private");
         assertThat(AddressGuard.kindOf(ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 192, 168, 1, 1))).isEqualTo("private");
         assertThat(AddressGuard.kindOf(ipv6(0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, 169, 254, 169, 254)))
                 .isEqualTo("link-local");
-        assertThat(AddressGuard.kindOf(ipv6(0x20, 0x02, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))).isEqualTo("loopback");
+        assertThat(AddressGuard.kindOf(ipv6(0x20, 0x02, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)))
+                .isEqualTo("loopback");
         assertThat(AddressGuard.kindOf(ipv6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 8, 8, 8, 8))).isNull();
     }
 

@@ -75,7 +75,8 @@ class WebhookDeliveryTest extends WebhookTest {
             WebhookReceiver.Received request = receiver.received().getFirst();
             assertThat(request.header("X-Wechat-Event")).isEqualTo("wechat.message.sent.v1");
             JsonNode body = JSON.readTree(request.body());
-            assertThat(body.get("content").get("image").asString()).isEqualTo("https://gw.example.com/wechat/media/img-7");
+            assertThat(body.get("content").get("image").asString())
+                    .isEqualTo("https://gw.example.com/wechat/media/img-7");
             assertThat(body.get("sender_puid").asString()).isEqualTo(TestEvents.SELF);
         }
     }

@@ -54,16 +54,18 @@ class WebhookEndpointTest extends WebhookTest {
     @Test
     void badSettingsAre400InTheContractShape() {
         String appId = newAppId();
+        String notAnObject = "body: must be a JSON object such as {\"url\": \"https://example.com/hook\"}";
         Map<String, String> refusals = Map.of(
-                "not json", "body: must be a JSON object such as {\"url\": \"https://example.com/hook\"}",
-                "[\"https://hooks.example.com\"]", "body: must be a JSON object such as {\"url\": \"https://example.com/hook\"}",
-                "", "body: must be a JSON object such as {\"url\": \"https://example.com/hook\"}",
+                "not json", notAnObject,
+                "[\"https://hooks.example.com\"]", notAnObject,
+                "", notAnObject,
                 "{}", "url: is required",
                 "{\"url\": 42}", "url: must be a string",
                 "{\"url\": \"ftp://files.example.com/hook\"}", "url: must be an absolute http or https URL",
                 "{\"url\": \"/relative/hook\"}", "url: must be an absolute http or https URL",
                 "{\"url\": \"https://exa mple.com/\"}", "url: must be an absolute http or https URL",
-                "{\"url\": \"https://hooks.example.com/" + "a".repeat(2000) + "\"}", "url: must be at most 2000 characters",
+                "{\"url\": \"https://hooks.example.com/" + "a".repeat(2000) + "\"}",
+                "url: must be at most 2000 characters",
                 "{\"url\": \"https://hooks.example.com\", \"rotate_secret\": \"yes\"}",
                 "rotate_secret: must be true or false");
         refusals.forEach((body, errmsg) -> web.put().uri("/webhook").header("X-Wechat-App-Id", appId)
