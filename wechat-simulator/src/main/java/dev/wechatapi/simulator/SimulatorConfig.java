@@ -44,11 +44,13 @@ public record SimulatorConfig(
     /** The configuration before {@code revokeWindow} and {@code requireExtspam} existed: two minutes, no UOS gate. */
     public SimulatorConfig(String host, int port, Duration loginPollHold, Duration syncCheckHold, Duration qrLifetime,
             int contactPageSize, URI publicBaseUrl) {
-        this(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, Duration.ofMinutes(2), false);
+        this(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, Duration.ofMinutes(2),
+                false);
     }
 
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig("127.0.0.1", 0, Duration.ofSeconds(25), Duration.ofSeconds(25), Duration.ofMinutes(5), 200, null);
+        return new SimulatorConfig("127.0.0.1", 0, Duration.ofSeconds(25), Duration.ofSeconds(25), Duration.ofMinutes(5), 200,
+                null);
     }
 
     /** Defaults with one-second long polls. */
@@ -57,39 +59,47 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withHost(String newHost) {
-        return new SimulatorConfig(newHost, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
+        return new SimulatorConfig(newHost, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize,
+                publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withPort(int newPort) {
-        return new SimulatorConfig(host, newPort, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
+        return new SimulatorConfig(host, newPort, loginPollHold, syncCheckHold, qrLifetime, contactPageSize,
+                publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withLoginPollHold(Duration hold) {
-        return new SimulatorConfig(host, port, hold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
+        return new SimulatorConfig(host, port, hold, syncCheckHold, qrLifetime, contactPageSize,
+                publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withSyncCheckHold(Duration hold) {
-        return new SimulatorConfig(host, port, loginPollHold, hold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
+        return new SimulatorConfig(host, port, loginPollHold, hold, qrLifetime, contactPageSize,
+                publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withQrLifetime(Duration lifetime) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, lifetime, contactPageSize, publicBaseUrl, revokeWindow, requireExtspam);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, lifetime, contactPageSize,
+                publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withContactPageSize(int pageSize) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, pageSize, publicBaseUrl, revokeWindow, requireExtspam);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, pageSize,
+                publicBaseUrl, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withPublicBaseUrl(URI url) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, url, revokeWindow, requireExtspam);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize,
+                url, revokeWindow, requireExtspam);
     }
 
     public SimulatorConfig withRevokeWindow(Duration window) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, window, requireExtspam);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize,
+                publicBaseUrl, window, requireExtspam);
     }
 
     public SimulatorConfig withRequireExtspam(boolean required) {
-        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize, publicBaseUrl, revokeWindow,
-                required);
+        return new SimulatorConfig(host, port, loginPollHold, syncCheckHold, qrLifetime, contactPageSize,
+                publicBaseUrl, revokeWindow, required);
     }
 }

@@ -36,11 +36,11 @@ class ControlPageTest {
         String page = client.get("/control/").body();
 
         assertThat(page).contains("\"/control/accounts\"", "\"/control/qr\"", "\"/control/message-streams\"",
-                "\"/messages\"", "\"/message-streams\"", "\"/sent\"", "\"/qrcode/\"", "\"scan\"", "\"confirm\"", "\"expire\"");
-        for (String path : new String[] {"/control/accounts", "/control/qr", "/control/message-streams"}) {
+                "\"/messages\"", "\"/message-streams\"", "\"/sent\"", "\"/qrcode/\"", "\"scan\"", "\"confirm\"", "\"expire\"", "\"/control/uos-gate\"");
+        for (String path : new String[] {"/control/accounts", "/control/qr", "/control/message-streams", "/control/uos-gate"}) {
             HttpResponse<String> answer = client.get(path);
             assertThat(answer.statusCode()).as(path).isEqualTo(200);
-            assertThat(answer.body()).as(path).startsWith("[");
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/json; charset=utf-8");
         }
     }
 
