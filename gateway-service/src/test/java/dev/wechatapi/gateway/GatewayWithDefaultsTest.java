@@ -1,23 +1,26 @@
 package dev.wechatapi.gateway;
 
-import static dev.wechatapi.gateway.GatewayTestEnvironment.ARCHIVE_SERVICE;
-
+import dev.wechatapi.gateway.PublicEndpoints.Endpoint;
 import dev.wechatapi.gateway.apps.NewApp;
 import dev.wechatapi.testsupport.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
- * A gateway with only the required settings (no admin token, no CORS origins, no link secret) whose session
- * service is unreachable (nothing listens on its port).
+ * A gateway with only the required settings (no admin token, no CORS origins, no link secret) whose session and
+ * archive services are unreachable (nothing listens on their ports).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayWithDefaultsTest {
@@ -29,7 +32,7 @@ class GatewayWithDefaultsTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     GatewayTestEnvironment.register(registry, "http://127.0.0.1:" + GatewayTestEnvironment.closedPort(),
-        GatewayTestEnvironment.urlOf(ARCHIVE_SERVICE), TestRedis.port());
+        "http://127.0.0.1:" + GatewayTestEnvironment.closedPort(), TestRedis.port());
   }
 
   @BeforeEach
@@ -49,6 +52,22 @@ class GatewayWithDefaultsTest {
         .expectStatus().isEqualTo(503)
         .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
         .expectBody().json("{\"code\":\"backend_unavailable\"}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.wechatapi.gateway.PublicEndpoints#forwarded")
+  void everyForwardedEndpointOfAnUnreachableServiceIsUnavailableInTheContractShape(Endpoint endpoint) {
+    NewApp app = GatewayTestEnvironment.newApp();
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    MultiValueMap<String, String> signature = new LinkedMultiValueMap<>();
+    signature.add("app_id", app.appId());
+    signature.add("timestamp", timestamp);
+    signature.add("signature", SignatureAuthenticationTest.sign(app.token(), timestamp));
+
+    PublicEndpoints.call(client, endpoint, signature, new HttpHeaders())
+        .expectStatus().isEqualTo(503)
+        .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+        .expectBody().jsonPath("$.code").isEqualTo("backend_unavailable").jsonPath("$.errmsg").isNotEmpty();
   }
 
   @Test

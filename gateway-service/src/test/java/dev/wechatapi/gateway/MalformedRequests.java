@@ -16,12 +16,13 @@ final class MalformedRequests {
       "/logout", "/status", "/friends", "/groups", "/members/abc", "/mps", "/messages", "/access_token",
       "/access-token", "/qrcode/wenUv4sQUw==", "/admin/apps", "/admin/apps/x/rotate-secret", "/actuator/health",
       "/", "/nothing", "/members/", "/qrcode/", "/friends/../admin/apps", "//friends", "/friends;jsessionid=1",
-      "/media/", "/media/abcdefghijklmnopqrstuvwxyz234567", "/media/..%2F..%2Fetc%2Fpasswd");
+      "/media/", "/media/abcdefghijklmnopqrstuvwxyz234567", "/media/..%2F..%2Fetc%2Fpasswd", "/webhook",
+      "/webhook/deliveries", "/webhook/deliveries/42/retry", "/webhook/deliveries/%2E%2E/retry");
   private static final List<String> METHODS = List.of("GET", "GET", "GET", "POST", "POST", "HEAD", "PUT",
       "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "G3T", "get");
   private static final List<String> PARAMETERS = List.of("page", "page_size", "sex", "create_time", "uuid",
       "type", "puid", "is_at", "ordering", "search", "app_id", "app_secret", "timestamp", "nonce", "signature",
-      "expires", "sig", "name", "app", "exp", "");
+      "expires", "sig", "name", "app", "exp", "url", "rotate_secret", "");
   private static final List<String> VALUES = List.of("-1", "0", "abc", "1e309", "99999999999999999999999",
       "%zz", "%", "%ff%fe%fd", "%C0%AF", "%00", "2020-13-45T99:99:99", "true", "null", "[]", "{}", "😀",
       "张三", "%E5%BC%A0", "+", "&&", "==", "..%2F..%2F", "<script>", "'; DROP TABLE apps; --");

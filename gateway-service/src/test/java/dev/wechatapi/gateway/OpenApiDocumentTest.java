@@ -30,6 +30,9 @@ class OpenApiDocumentTest extends GatewayTest {
           "page"))),
       Map.entry("/messages", Map.of("get", List.of("type", "create_time", "receive_time", "is_at", "sender_puid",
           "receiver_puid", "create_time__gte", "create_time__lte", "search", "page", "page_size"))),
+      Map.entry("/webhook", Map.of("get", List.of(), "put", List.of(), "delete", List.of())),
+      Map.entry("/webhook/deliveries", Map.of("get", List.of("status", "page", "page_size"))),
+      Map.entry("/webhook/deliveries/{id}/retry", Map.of("post", List.of("id"))),
       Map.entry("/admin/apps", Map.of("get", List.of(), "post", List.of())),
       Map.entry("/admin/apps/{app_id}/rotate-secret", Map.of("post", List.of("app_id"))));
 
@@ -60,6 +63,32 @@ class OpenApiDocumentTest extends GatewayTest {
     assertThat(document.at("/components/schemas/Error/properties").has("code")).isTrue();
     assertThat(document.at("/paths/~1friends/get/responses/429/headers").has("Retry-After")).isTrue();
     assertThat(document.at("/paths/~1send-message/post/responses/413").isObject()).isTrue();
+  }
+
+  @Test
+  void webhookDocumentsItsSettingsAndTheDeliveryLog() {
+    JsonNode document = apiDocs();
+
+    assertThat(document.at("/paths/~1webhook/put/requestBody/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/WebhookSettings");
+    assertThat(document.at("/components/schemas/WebhookSettings/properties").has("rotate_secret")).isTrue();
+    assertThat(document.at("/paths/~1webhook/put/responses/200/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/WebhookWithSecret");
+    assertThat(document.at("/components/schemas/WebhookWithSecret/properties").propertyNames())
+        .containsExactly("url", "secret", "created", "updated");
+    assertThat(document.at("/components/schemas/Webhook/properties").propertyNames())
+        .containsExactly("url", "created", "updated");
+    assertThat(document.at("/paths/~1webhook/delete/responses/200/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/Message");
+    assertThat(document.at("/components/schemas/WebhookDeliveryPage/properties").propertyNames())
+        .containsExactly("count", "next", "previous", "results");
+    assertThat(document.at("/components/schemas/WebhookDelivery/properties").propertyNames())
+        .containsExactly("id", "message_id", "message_id_str", "event_type", "status", "attempts",
+            "last_status_code", "last_error", "created", "next_attempt", "delivered");
+    assertThat(document.at("/components/schemas/WebhookDelivery/properties/status/enum").toString())
+        .isEqualTo("[\"delivered\",\"retrying\",\"parked\"]");
+    assertThat(document.at("/paths/~1webhook~1deliveries~1{id}~1retry/post/responses/202/content/application~1json"
+        + "/schema/$ref").asString()).isEqualTo("#/components/schemas/WebhookDelivery");
   }
 
   @Test

@@ -51,8 +51,10 @@ class QrCodeTest extends GatewayTest {
   }
 
   @Test
-  void qrCodeImageAlsoWorksWithTheAppsToken() throws Exception {
+  void qrCodeImageAlsoWorksWithTheTokenOfTheAppThatStartedTheLogin() throws Exception {
     String token = accessTokenFor(newApp());
+    SESSION_SERVICE.enqueue(json(200, "{\"uuid\":\"AbC123xyz\",\"status\":\"0\",\"qrcode\":\"x\"}"));
+    client.get().uri("/login?access_token={token}", token).exchange().expectStatus().isOk();
 
     byte[] png = client.get().uri("/qrcode/AbC123xyz?access_token={token}", token).exchange()
         .expectStatus().isOk()
@@ -85,6 +87,21 @@ class QrCodeTest extends GatewayTest {
     client.get().uri(link(UUID, expired, sign(UUID, expired))).exchange()
         .expectStatus().isForbidden()
         .expectBody().json("{\"errmsg\":\"链接已过期!\",\"code\":\"expired_link\"}", true);
+  }
+
+  @Test
+  void anotherAppsTokenDoesNotOpenTheQrCodeNorDoesAUuidNoLoginHandedOut() {
+    String owner = accessTokenFor(newApp());
+    String other = accessTokenFor(newApp());
+    SESSION_SERVICE.enqueue(json(200, "{\"uuid\":\"OwnedUuid42\",\"status\":\"0\",\"qrcode\":\"x\"}"));
+    client.get().uri("/login?access_token={token}", owner).exchange().expectStatus().isOk();
+    String unknown = "{\"errmsg\":\"未找到对应uuid的匹配对象!\",\"code\":\"unknown_uuid\"}";
+
+    client.get().uri("/qrcode/OwnedUuid42?access_token={token}", other).exchange()
+        .expectStatus().isNotFound().expectBody().json(unknown, true);
+    client.get().uri("/qrcode/NeverHandedOut1?access_token={token}", owner).exchange()
+        .expectStatus().isNotFound().expectBody().json(unknown, true);
+    client.get().uri("/qrcode/OwnedUuid42?access_token={token}", owner).exchange().expectStatus().isOk();
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.wechatapi.gateway.apps.AppSummary;
 import dev.wechatapi.gateway.apps.RotatedSecret;
 import dev.wechatapi.gateway.apps.DuplicateAppNameException;
 import dev.wechatapi.gateway.errors.ApiException;
+import dev.wechatapi.gateway.tokens.AccessTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -36,7 +37,8 @@ import reactor.core.publisher.Mono;
 /**
  * The operator's admin API: {@code GET /admin/apps} lists the apps, {@code POST /admin/apps} creates one ({@code
  * {"app_name": .., "token": ..}}, the secret shown once), {@code POST /admin/apps/{app_id}/rotate-secret} gives an
- * app a new secret (shown once). Every call needs the admin token ({@link AdminGuard}).
+ * app a new secret and signature token (optional body {@code {"token": ..}}; shown once) and revokes every access
+ * token issued before. Every call needs the admin token ({@link AdminGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 class AdminEndpoint {
@@ -45,10 +47,12 @@ class AdminEndpoint {
   static final String ROTATE_SECRET = "/admin/apps/{app_id}/rotate-secret";
 
   private final AppStore apps;
+  private final AccessTokens accessTokens;
   private final AdminGuard guard;
 
-  AdminEndpoint(AppStore apps, AdminGuard guard) {
+  AdminEndpoint(AppStore apps, AccessTokens accessTokens, AdminGuard guard) {
     this.apps = apps;
+    this.accessTokens = accessTokens;
     this.guard = guard;
   }
 
@@ -58,6 +62,9 @@ class AdminEndpoint {
   /** The answer of {@code POST /admin/apps}: the only time the secret is shown. */
   record CreatedApp(@JsonProperty("app_name") String appName, @JsonProperty("app_id") String appId,
       @JsonProperty("app_secret") String appSecret, String token) {}
+
+  /** The optional body of {@code POST /admin/apps/{app_id}/rotate-secret}; a missing token is generated. */
+  record RotateSecret(@Nullable String token) {}
 
   /** The answer of {@code GET /admin/apps}. */
   record AppListing(int count, List<AppSummary> results) {}
@@ -86,12 +93,16 @@ class AdminEndpoint {
             })),
     @RouterOperation(path = ROTATE_SECRET, method = RequestMethod.POST,
         operation = @Operation(operationId = "adminRotateSecret", tags = "admin",
-            summary = "Gives an app a new app_secret, shown only in this answer",
+            summary = "Gives an app a new app_secret and signature token, shown only in this answer, and revokes "
+                + "every access token issued before",
             security = @SecurityRequirement(name = "admin"),
             parameters = @Parameter(name = "app_id", in = ParameterIn.PATH, required = true),
+            requestBody = @RequestBody(required = false, description = "The new signature token (default: random)",
+                content = @Content(schema = @Schema(implementation = RotateSecret.class))),
             responses = {
-              @ApiResponse(responseCode = "200", description = "The new secret",
+              @ApiResponse(responseCode = "200", description = "The new secret and signature token",
                   content = @Content(schema = @Schema(implementation = RotatedSecret.class))),
+              @ApiResponse(responseCode = "400", description = "Bad token", content = @Content(schema = @Schema(ref = "#/components/schemas/Error"))),
               @ApiResponse(responseCode = "404", description = "Unknown app", content = @Content(schema = @Schema(ref = "#/components/schemas/Error")))
             }))
   })
@@ -128,8 +139,14 @@ class AdminEndpoint {
     if (request.method() != HttpMethod.POST) {
       return Mono.error(new MethodNotAllowedException(request.method(), Set.of(HttpMethod.POST)));
     }
-    return apps.rotateSecret(request.pathVariable("app_id"))
+    // Revoked after the new secret is stored: a token issued meanwhile with the old secret is caught either here or
+    // by the issuer's second look at the secret. If Redis fails here, rotating again revokes them.
+    return request.bodyToMono(RotateSecret.class)
+        .defaultIfEmpty(new RotateSecret(null))
+        .flatMap(body -> apps.rotateSecret(request.pathVariable("app_id"), body.token()))
+        .onErrorMap(IllegalArgumentException.class, e -> invalid(e.getMessage()))
         .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "unknown_app", "未找到该app。")))
+        .flatMap(rotated -> accessTokens.revokeAll(rotated.appId()).thenReturn(rotated))
         .flatMap(rotated -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(rotated));
   }
 

@@ -23,12 +23,25 @@ record AppDraft(NewApp app, SecretHash secretHash) {
       throw new IllegalArgumentException("app_name must be 1 to " + MAX_LENGTH + " characters");
     }
     boolean generated = token == null || token.isBlank();
-    String signatureToken = generated ? AppIds.randomUrlSafe(24) : token.strip();
-    if (signatureToken.length() > MAX_LENGTH || signatureToken.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("token must be at most " + MAX_LENGTH + " characters without spaces");
-    }
+    String signatureToken = signatureToken(token);
     String secret = newSecret();
     return new AppDraft(new NewApp(AppIds.newAppId(), name, secret, signatureToken, generated), SecretHash.of(secret));
+  }
+
+  /**
+   * The token signatures are computed with: this one, stripped, or a random one for a null or blank token.
+   *
+   * @throws IllegalArgumentException for a token that is too long or has spaces
+   */
+  static String signatureToken(@Nullable String token) {
+    if (token == null || token.isBlank()) {
+      return AppIds.randomUrlSafe(24);
+    }
+    String chosen = token.strip();
+    if (chosen.length() > MAX_LENGTH || chosen.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("token must be at most " + MAX_LENGTH + " characters without spaces");
+    }
+    return chosen;
   }
 
   /** 256 random bits, URL-safe: the app secret. */

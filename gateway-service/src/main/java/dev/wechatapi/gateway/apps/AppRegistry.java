@@ -85,8 +85,14 @@ public final class AppRegistry {
     }
   }
 
-  /** Gives the named app a new secret; empty if there is no such app. */
-  public Optional<RotatedSecret> rotateSecret(String appName) throws SQLException {
+  /**
+   * Gives the named app a new secret and a new signature token (this one, or a random one for a null or blank
+   * token); empty if there is no such app. Tokens already issued are revoked separately, in Redis.
+   *
+   * @throws IllegalArgumentException for a token that is too long or has spaces
+   */
+  public Optional<RotatedSecret> rotateSecret(String appName, @Nullable String token) throws SQLException {
+    String signatureToken = AppDraft.signatureToken(token);
     Optional<AppSummary> app = findByName(appName);
     if (app.isEmpty()) {
       return Optional.empty();
@@ -97,11 +103,12 @@ public final class AppRegistry {
         PreparedStatement statement = connection.prepareStatement(AppStatements.ROTATE)) {
       statement.setString(1, hash.salt());
       statement.setString(2, hash.hash());
-      statement.setString(3, app.get().appId());
+      statement.setString(3, signatureToken);
+      statement.setString(4, app.get().appId());
       if (statement.executeUpdate() == 0) {
         return Optional.empty();
       }
     }
-    return Optional.of(new RotatedSecret(app.get().appId(), app.get().appName(), secret));
+    return Optional.of(new RotatedSecret(app.get().appId(), app.get().appName(), secret, signatureToken));
   }
 }

@@ -60,19 +60,26 @@ public class AppStore {
         .thenReturn(draft.app()));
   }
 
-  /** Gives the app a new secret; empty for an unknown app. */
-  public Mono<RotatedSecret> rotateSecret(String appId) {
-    return findById(appId).flatMap(app -> {
-      String secret = AppDraft.newSecret();
-      SecretHash hash = SecretHash.of(secret);
-      return database.sql(AppStatements.ROTATE)
-          .bind(0, hash.salt())
-          .bind(1, hash.hash())
-          .bind(2, app.appId())
-          .fetch().rowsUpdated()
-          .filter(updated -> updated > 0)
-          .map(updated -> new RotatedSecret(app.appId(), app.appName(), secret));
-    });
+  /**
+   * Gives the app a new secret and a new signature token (this one, or a random one for a null or blank token);
+   * empty for an unknown app. Tokens already issued are revoked separately ({@code AccessTokens.revokeAll}).
+   *
+   * @return an {@link IllegalArgumentException} for a token that is too long or has spaces
+   */
+  public Mono<RotatedSecret> rotateSecret(String appId, @Nullable String token) {
+    return Mono.fromCallable(() -> AppDraft.signatureToken(token)).flatMap(signatureToken -> findById(appId)
+        .flatMap(app -> {
+          String secret = AppDraft.newSecret();
+          SecretHash hash = SecretHash.of(secret);
+          return database.sql(AppStatements.ROTATE)
+              .bind(0, hash.salt())
+              .bind(1, hash.hash())
+              .bind(2, signatureToken)
+              .bind(3, app.appId())
+              .fetch().rowsUpdated()
+              .filter(updated -> updated > 0)
+              .map(updated -> new RotatedSecret(app.appId(), app.appName(), secret, signatureToken));
+        }));
   }
 
   private static AppSummary toSummary(Readable row) {

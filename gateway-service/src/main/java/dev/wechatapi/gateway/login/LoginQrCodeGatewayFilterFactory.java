@@ -1,5 +1,6 @@
 package dev.wechatapi.gateway.login;
 
+import dev.wechatapi.gateway.auth.Authenticator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
@@ -16,20 +17,23 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Route filter {@code LoginQrCode}: replaces the {@code qrcode} of a successful {@code /login} answer with the
  * gateway's signed link to the image ({@code /qrcode/<uuid>?expires=..&sig=..}), so that clients never need to
- * reach WeChat. Other answers (errors, anything not a JSON object with a uuid) pass unchanged.
+ * reach WeChat, and remembers that the uuid is the calling app's ({@link QrCodeOwners}). Other answers (errors,
+ * anything not a JSON object with a uuid) pass unchanged.
  */
 @Component
 class LoginQrCodeGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
   private final ModifyResponseBodyGatewayFilterFactory modifyResponseBody;
   private final QrCodeLinks links;
+  private final QrCodeOwners owners;
   private final JsonMapper json;
 
-  LoginQrCodeGatewayFilterFactory(
-      ModifyResponseBodyGatewayFilterFactory modifyResponseBody, QrCodeLinks links, JsonMapper json) {
+  LoginQrCodeGatewayFilterFactory(ModifyResponseBodyGatewayFilterFactory modifyResponseBody, QrCodeLinks links,
+      QrCodeOwners owners, JsonMapper json) {
     super(Object.class);
     this.modifyResponseBody = modifyResponseBody;
     this.links = links;
+    this.owners = owners;
     this.json = json;
   }
 
@@ -37,28 +41,29 @@ class LoginQrCodeGatewayFilterFactory extends AbstractGatewayFilterFactory<Objec
   public GatewayFilter apply(Object config) {
     return modifyResponseBody.apply(
         new ModifyResponseBodyGatewayFilterFactory.Config().setRewriteFunction(byte[].class, byte[].class,
-            (exchange, body) -> Mono.justOrEmpty(rewrite((ServerWebExchange) exchange, (byte[]) body))));
+            (exchange, body) -> rewrite((ServerWebExchange) exchange, (byte[]) body)));
   }
 
-  private byte @Nullable [] rewrite(ServerWebExchange exchange, byte @Nullable [] body) {
+  private Mono<byte[]> rewrite(ServerWebExchange exchange, byte @Nullable [] body) {
     HttpStatusCode status = exchange.getResponse().getStatusCode();
     if (body == null || status == null || !status.is2xxSuccessful()) {
-      return body;
+      return Mono.justOrEmpty(body);
     }
     JsonNode answer;
     try {
       answer = json.readTree(body);
     } catch (JacksonException e) {
-      return body;
+      return Mono.just(body);
     }
-    if (!(answer instanceof ObjectNode login) || !login.path("uuid").isString()) {
-      return body;
+    String appId = exchange.getAttribute(Authenticator.APP_ID_ATTRIBUTE);
+    if (!(answer instanceof ObjectNode login) || !login.path("uuid").isString() || appId == null) {
+      return Mono.just(body);
     }
     String uuid = login.path("uuid").asString();
     if (!QrCodeImage.isUuid(uuid)) {
-      return body;
+      return Mono.just(body);
     }
     login.put("qrcode", links.signedUrl(exchange.getRequest(), uuid).toString());
-    return json.writeValueAsBytes(login);
+    return owners.remember(uuid, appId).thenReturn(json.writeValueAsBytes(login));
   }
 }

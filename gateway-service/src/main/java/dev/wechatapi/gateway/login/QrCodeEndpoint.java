@@ -28,8 +28,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code GET /qrcode/{uuid}}: the login QR code as a PNG, for the app's credential or for a signed link (the
- * {@code qrcode} of a {@code /login} answer).
+ * {@code GET /qrcode/{uuid}}: the login QR code as a PNG, for a signed link (the {@code qrcode} of a {@code /login}
+ * answer) or for the credential of the app whose {@code /login} handed out the uuid (404 for any other app).
  */
 @Configuration(proxyBeanMethods = false)
 class QrCodeEndpoint {
@@ -38,10 +38,12 @@ class QrCodeEndpoint {
 
   private final Authenticator authenticator;
   private final QrCodeLinks links;
+  private final QrCodeOwners owners;
 
-  QrCodeEndpoint(Authenticator authenticator, QrCodeLinks links) {
+  QrCodeEndpoint(Authenticator authenticator, QrCodeLinks links, QrCodeOwners owners) {
     this.authenticator = authenticator;
     this.links = links;
+    this.owners = owners;
   }
 
   @Bean
@@ -62,6 +64,8 @@ class QrCodeEndpoint {
             @ApiResponse(responseCode = "401", description = "Neither a credential nor a signed link",
                 content = @Content(schema = @Schema(ref = "#/components/schemas/Error"))),
             @ApiResponse(responseCode = "403", description = "Wrong or expired signed link",
+                content = @Content(schema = @Schema(ref = "#/components/schemas/Error"))),
+            @ApiResponse(responseCode = "404", description = "The uuid is not from a /login of the calling app",
                 content = @Content(schema = @Schema(ref = "#/components/schemas/Error")))
           }))
   RouterFunction<ServerResponse> qrCodeRoutes() {
@@ -94,6 +98,12 @@ class QrCodeEndpoint {
       return Mono.fromRunnable(() -> links.verify(uuid, request.queryParam(QrCodeLinks.EXPIRES).orElse(null),
           request.queryParam(QrCodeLinks.SIGNATURE).orElse(null)));
     }
-    return authenticator.authenticate(request.exchange().getRequest()).then();
+    // Like every other resource, another app's uuid is simply not there.
+    return authenticator.authenticate(request.exchange().getRequest())
+        .flatMap(appId -> owners.isOwner(uuid, appId))
+        .filter(Boolean::booleanValue)
+        .switchIfEmpty(Mono.error(
+            () -> new ApiException(HttpStatus.NOT_FOUND, "unknown_uuid", "未找到对应uuid的匹配对象!")))
+        .then();
   }
 }

@@ -62,6 +62,38 @@ class ContractPaths implements OpenApiCustomizer {
         "Messages sent and received since login, newest first", "ArchivedMessagePage",
         "type", "create_time", "create_time__gte", "create_time__lte", "receive_time", "is_at", "sender_puid",
         "receiver_puid", "search")));
+    webhook(openApi);
+  }
+
+  // The original's message forwarding: the app's webhook settings and the log of its deliveries (archive-service).
+  private static void webhook(OpenAPI openApi) {
+    Operation show = operation("webhook", "webhook", "The app's webhook", "200", "Webhook");
+    show.getResponses().addApiResponse("404", error("The app has no webhook"));
+    Operation set = operation("setWebhook", "webhook",
+        "Sets where the app's messages are forwarded; answers the signing secret", "200", "WebhookWithSecret")
+        .requestBody(new RequestBody().required(true).content(new Content()
+            .addMediaType("application/json", new MediaType().schema(ContractSchemas.ref("WebhookSettings")))));
+    set.getResponses().addApiResponse("400", error("Missing, malformed or refused url, named in errmsg"))
+        .addApiResponse("413", error("Body too large"));
+    Operation delete = operation("deleteWebhook", "webhook",
+        "Stops forwarding the app's messages; deliveries not made yet are parked", "200", "Message");
+    delete.getResponses().addApiResponse("404", error("The app has no webhook"));
+    openApi.path("/webhook", new PathItem().get(show).put(set).delete(delete));
+    Operation deliveries = operation("webhookDeliveries", "webhook", "Deliveries to the webhook, newest first",
+        "200", "WebhookDeliveryPage")
+        .addParametersItem(query("status", "retrying, delivered or parked", false));
+    for (String name : List.of("page", "page_size")) {
+      deliveries.addParametersItem(query(name, describe(name), false));
+    }
+    deliveries.getResponses().addApiResponse("400", error("A malformed filter value, named in errmsg"));
+    openApi.path("/webhook/deliveries", new PathItem().get(deliveries));
+    Operation retry = operation("retryWebhookDelivery", "webhook",
+        "Delivers a parked delivery again, at once and with a fresh set of attempts", "202", "WebhookDelivery")
+        .addParametersItem(new Parameter().in("path").name("id").required(true).schema(new StringSchema())
+            .description("id of the delivery"));
+    retry.getResponses().addApiResponse("404", error("The app has no such delivery"))
+        .addApiResponse("409", error("The delivery is not parked (not_parked) or the app has no webhook (no_webhook)"));
+    openApi.path("/webhook/deliveries/{id}/retry", new PathItem().post(retry));
   }
 
   private static Operation sendMessage() {

@@ -62,7 +62,32 @@ final class ContractSchemas {
         "sender_puid", text(null),
         "receiver_puid", text(null),
         "member", text("puid of the group member who sent a group message").nullable(true))));
-    for (String item : List.of("Friend", "Group", "Mp", "ArchivedMessage")) {
+    schemas.put("WebhookSettings", object("Where the app's messages are forwarded.", props(
+        "url", text("Absolute http(s) URL that receives every message of the app").format("uri"),
+        "rotate_secret", new BooleanSchema().description("Draw a new signing secret (default: keep the current one)"))));
+    schemas.put("Webhook", object("The app's webhook.", props(
+        "url", text(null).format("uri"),
+        "created", text("ISO-8601 local date-time"),
+        "updated", text("ISO-8601 local date-time"))));
+    schemas.put("WebhookWithSecret", object("The app's webhook and the secret its deliveries are signed with.", props(
+        "url", text(null).format("uri"),
+        "secret", text("HMAC key of the deliveries' X-Wechat-Signature (64 hex); created by the first PUT"),
+        "created", text("ISO-8601 local date-time"),
+        "updated", text("ISO-8601 local date-time"))));
+    schemas.put("WebhookDelivery", object("One message's delivery to the webhook.", props(
+        "id", new IntegerSchema().format("int64"),
+        "message_id", new IntegerSchema().format("int64").description("id of the message in /messages"),
+        "message_id_str", text("message_id as a string"),
+        "event_type", text("The event that made the delivery, e.g. a message received or sent"),
+        "status", text("delivered; retrying (another attempt is scheduled); parked (attempts exhausted)")
+            ._enum(List.of("delivered", "retrying", "parked")),
+        "attempts", new IntegerSchema(),
+        "last_status_code", new IntegerSchema().nullable(true).description("HTTP status of the last attempt"),
+        "last_error", text("Why the last attempt failed").nullable(true),
+        "created", text("ISO-8601 local date-time"),
+        "next_attempt", text("ISO-8601 local date-time when a retrying delivery is due").nullable(true),
+        "delivered", text("ISO-8601 local date-time when the receiver took it").nullable(true))));
+    for (String item : List.of("Friend", "Group", "Mp", "ArchivedMessage", "WebhookDelivery")) {
       schemas.put(item + "Page", object("A page of " + item + " records.", props(
           "count", new IntegerSchema().description("Records over all pages"),
           "next", text("Absolute URL of the next page, every query parameter kept").nullable(true),

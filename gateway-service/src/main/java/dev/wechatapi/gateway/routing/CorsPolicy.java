@@ -35,7 +35,7 @@ class CorsPolicy implements WebFilter, Ordered {
     if (!origins.isEmpty()) {
       configuration.setAllowedOrigins(origins);
     }
-    configuration.setAllowedMethods(List.of("GET", "HEAD", "POST"));
+    configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
     configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-App-Id",
         "X-Timestamp", "X-Nonce", "X-Signature", "X-Admin-Token", HttpHeaders.RANGE, HttpHeaders.IF_RANGE));
     configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, "X-RateLimit-Remaining",

@@ -86,7 +86,16 @@ class AccessTokenEndpoint {
     return apps.authenticate(appId, appSecret)
         .switchIfEmpty(Mono.error(AccessTokenEndpoint::invalidApp))
         .flatMap(app -> accessTokens.issue(app.appId()))
+        .flatMap(token -> stillValid(appId, appSecret, token))
         .flatMap(token -> ServerResponse.ok().cacheControl(CacheControl.noStore()).bodyValue(token));
+  }
+
+  // A rotation can land between the secret check and the token's arrival in Redis, after the rotation revoked the
+  // app's tokens; checked again once the token is listed, a token of the old secret never survives.
+  private Mono<AccessToken> stillValid(String appId, String appSecret, AccessToken token) {
+    return apps.authenticate(appId, appSecret)
+        .map(app -> token)
+        .switchIfEmpty(Mono.defer(() -> accessTokens.revoke(token.accessToken()).then(Mono.error(invalidApp()))));
   }
 
   private static ApiException invalidApp() {

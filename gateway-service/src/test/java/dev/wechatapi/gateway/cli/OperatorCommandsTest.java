@@ -7,6 +7,7 @@ import dev.wechatapi.gateway.apps.NewApp;
 import dev.wechatapi.gateway.apps.SecretHash;
 import dev.wechatapi.testsupport.Database;
 import dev.wechatapi.testsupport.TestMariaDb;
+import dev.wechatapi.testsupport.TestRedis;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -15,7 +16,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -89,7 +92,7 @@ class OperatorCommandsTest {
     String nobody = "nobody-" + UUID.randomUUID();
 
     Run update = run("update_bot", nobody, "--session-uri", sessionService.url("/").toString());
-    Run rotate = run("rotatesecret", nobody);
+    Run rotate = rotate(nobody);
 
     assertThat(update.exitCode()).isEqualTo(1);
     assertThat(update.err()).contains("error: no app named '" + nobody + "'");
@@ -115,16 +118,61 @@ class OperatorCommandsTest {
   void rotateSecretPrintsANewSecretOnceAndOnlyItsHashIsStored() throws Exception {
     NewApp app = register("轮换-" + UUID.randomUUID());
 
-    Run run = run("rotatesecret", app.appName());
+    Run run = rotate(app.appName());
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as(run.err()).isZero();
     String secret = run.out().lines().filter(line -> line.startsWith("app_secret: ")).findFirst().orElseThrow()
         .substring("app_secret: ".length());
-    assertThat(run.out()).contains("app_id: " + app.appId());
+    assertThat(run.out()).contains("app_id: " + app.appId()).contains("revoked_tokens: 0");
     assertThat(secret).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(app.appSecret());
     SecretHash stored = storedHash(app.appId());
     assertThat(stored.matches(secret)).isTrue();
     assertThat(stored.matches(app.appSecret())).isFalse();
+  }
+
+  @Test
+  void rotateSecretReplacesTheSignatureTokenWithTheChosenOneOrARandomOne() throws Exception {
+    NewApp app = register("签名轮换-" + UUID.randomUUID());
+
+    Run chosen = rotate(app.appName(), "--token", "chosen-signing-token");
+    assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+    assertThat(chosen.out()).contains("token: chosen-signing-token");
+    assertThat(storedToken(app.appId())).isEqualTo("chosen-signing-token");
+
+    Run random = rotate(app.appName());
+    String token = random.out().lines().filter(line -> line.startsWith("token: ")).findFirst().orElseThrow()
+        .substring("token: ".length());
+    assertThat(token).matches("[A-Za-z0-9_-]{32}");
+    assertThat(storedToken(app.appId())).isEqualTo(token);
+  }
+
+  @Test
+  void rotateSecretChangesNothingWhenRedisIsUnreachable() throws Exception {
+    NewApp app = register("无缓存-" + UUID.randomUUID());
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+
+    Run run = run("rotatesecret", app.appName(), "--redis-host", "127.0.0.1", "--redis-port",
+        Integer.toString(closed));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("error: cannot use Redis at 127.0.0.1:" + closed).doesNotContain("\tat ");
+    assertThat(run.out()).doesNotContain("app_secret");
+    assertThat(storedHash(app.appId()).matches(app.appSecret())).isTrue();
+    assertThat(storedToken(app.appId())).isEqualTo(app.token());
+  }
+
+  @Test
+  void rotateSecretRefusesATokenWithSpaces() throws Exception {
+    NewApp app = register("坏令牌-" + UUID.randomUUID());
+
+    Run run = rotate(app.appName(), "--token", "two words");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("error: token must be at most");
+    assertThat(storedHash(app.appId()).matches(app.appSecret())).isTrue();
   }
 
   @Test
@@ -143,6 +191,18 @@ class OperatorCommandsTest {
     }
   }
 
+  private static String storedToken(String appId) throws Exception {
+    try (Connection connection = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(),
+            DATABASE.password());
+        PreparedStatement select = connection.prepareStatement("SELECT token FROM apps WHERE app_id = ?")) {
+      select.setString(1, appId);
+      try (ResultSet row = select.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        return row.getString(1);
+      }
+    }
+  }
+
   private static SecretHash storedHash(String appId) throws Exception {
     try (Connection connection = DriverManager.getConnection(DATABASE.jdbcUrl(), DATABASE.username(),
             DATABASE.password());
@@ -154,6 +214,14 @@ class OperatorCommandsTest {
         return new SecretHash(row.getString(1), row.getString(2));
       }
     }
+  }
+
+  /** rotatesecret against the tests' Redis. */
+  private static Run rotate(String appName, String... more) {
+    List<String> args = new ArrayList<>(List.of("rotatesecret", appName, "--redis-host", TestRedis.host(),
+        "--redis-port", Integer.toString(TestRedis.port())));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   private static Run run(String... args) {
