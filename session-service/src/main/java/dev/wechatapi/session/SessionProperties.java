@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param send pacing of each account's outgoing messages
  * @param http the connections to WeChat, shared by every session of this replica
  * @param media downloads of received media and avatars into the media store
+ * @param ownership how the replicas of this service share the sessions
  */
 @ConfigurationProperties("wechat.session")
 public record SessionProperties(
@@ -34,7 +35,8 @@ public record SessionProperties(
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue Send send,
         @DefaultValue Http http,
-        @DefaultValue Media media) {
+        @DefaultValue Media media,
+        @DefaultValue Ownership ownership) {
 
     /**
      * Per-account send pacing under {@code wechat.session.send}: a token bucket in front of WeChat, a bounded queue
@@ -82,4 +84,20 @@ public record SessionProperties(
             @DefaultValue("4") int downloadConcurrency,
             @DefaultValue("8") int avatarConcurrency,
             @DefaultValue("10m") Duration avatarTimeout) {}
+
+    /**
+     * Sharing the sessions between replicas, under {@code wechat.session.ownership}: the replicas form one Kafka
+     * consumer group on the command topic, and whoever is assigned an app's partition owns that app's session.
+     *
+     * @param groupId the consumer group of the replicas that share sessions; replicas of one deployment use the same
+     * @param sessionTimeout how long a replica that stopped answering keeps its partitions before the others take
+     *     over (a crash is noticed after this; a clean stop hands over at once)
+     * @param heartbeatInterval how often a replica tells Kafka it is alive (a third of the session timeout or less)
+     * @param commandTimeout how long a request forwarded to the owning replica may wait for its answer
+     */
+    public record Ownership(
+            @DefaultValue("wechat-session-owners") String groupId,
+            @DefaultValue("10s") Duration sessionTimeout,
+            @DefaultValue("3s") Duration heartbeatInterval,
+            @DefaultValue("25s") Duration commandTimeout) {}
 }

@@ -36,7 +36,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "wechat.session.send.max-file-size=2MB",
                 // Downloads: small limits so the tests see a skipped big file and a late download quickly.
                 "wechat.media.root=target/test-media", "wechat.session.media.max-size=1MB",
-                "wechat.session.media.download-timeout=3s"})
+                "wechat.session.media.download-timeout=3s",
+                // Its own owners' group: contexts of other test classes in this JVM must not take its apps.
+                "wechat.session.ownership.group-id=session-tests-${random.uuid}"})
 abstract class SessionServiceTest {
 
     /** One simulator for the whole test JVM, like the one Kafka broker; it goes when the JVM goes. */

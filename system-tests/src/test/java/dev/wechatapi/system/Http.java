@@ -18,11 +18,25 @@ final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String baseUrl;
+    private final Map<String, String> headers;
 
     Http(String baseUrl) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, Map.of());
+    }
+
+    private Http(HttpClient client, String baseUrl, Map<String, String> headers) {
+        this.client = client;
         this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    /** The same client sending one more header with every request (e.g. the app id on an internal call). */
+    Http withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(client, baseUrl, Map.copyOf(more));
     }
 
     Response get(String path, Map<String, String> query) {
@@ -46,6 +60,7 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<byte[]> response =
                     client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());

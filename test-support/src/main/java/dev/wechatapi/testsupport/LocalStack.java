@@ -83,6 +83,36 @@ public final class LocalStack implements AutoCloseable {
         return services.get(name);
     }
 
+    /** The session service the gateway calls (the first replica). */
+    public String sessionUrl() {
+        return "http://127.0.0.1:" + options.sessionPort();
+    }
+
+    public String archiveUrl() {
+        return "http://127.0.0.1:" + options.archivePort();
+    }
+
+    /**
+     * Starts one more replica of the session service, in the same owners' group as the first: the two share the
+     * sessions (some move to the new one). Returns once it answers its health check; its URL is {@code url}.
+     */
+    public SessionReplica startSessionReplica(String name) {
+        int port = Ports.free();
+        List<String> args = new ArrayList<>(sessionArgs());
+        args.add("--server.port=" + port);
+        List<String> main = new ArrayList<>(List.of("-jar", layout.executableJar("session-service").toString()));
+        main.addAll(args);
+        JavaProcess process = JavaProcess.start(name, SERVICE_JVM, main, Map.of(), logs());
+        started.add(process);
+        services.put(name, process);
+        String url = "http://127.0.0.1:" + port;
+        process.awaitHttpOk(url + "/actuator/health", START_TIMEOUT);
+        return new SessionReplica(url, process);
+    }
+
+    /** A replica of the session service started by {@link #startSessionReplica}. */
+    public record SessionReplica(String url, JavaProcess process) {}
+
     /** Runs a gateway CLI command (e.g. {@code createwechatapp --name x}) as its own process; returns its output. */
     public String runGatewayCli(String... command) {
         List<String> args = new ArrayList<>(List.of("-jar", layout.executableJar("gateway-service").toString()));

@@ -30,7 +30,9 @@ public final class TestKafka {
 
     private static String startInJvm() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
-        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0"));
+        // One offsets partition: the first consumer group (the session replicas' owners group) joins in a blink.
+        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.num.partitions", "1"));
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(broker::destroy));
         return broker.getBrokersAsString();

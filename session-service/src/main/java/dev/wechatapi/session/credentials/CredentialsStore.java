@@ -5,11 +5,11 @@ import dev.wechatapi.session.sync.LiveSession;
 import dev.wechatapi.wechat.SessionCredentials;
 import dev.wechatapi.wechat.WeChatException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>{@code
  * store.save(live);                 // after the login and after every acknowledged sync round
  * store.forget(appId);              // logout, or WeChat ended the session
- * store.readAll().forEach(resume);  // at start-up
+ * store.readPartitions(owned);      // when this replica comes to own those partitions
  * }</pre>
  */
 @Configuration(proxyBeanMethods = false)
@@ -145,15 +145,24 @@ public class CredentialsStore implements AutoCloseable {
         log.warn("app {}: saving the session to {} failed: {}", appId, TOPIC, e.toString());
     }
 
-    /** Reads the topic to its end: the saved session of every app that did not log out, by app id. */
-    public Map<String, SavedSession> readAll() {
+    /** Partitions of the topic; an app's saved session is on the partition its id hashes to. */
+    public int partitionCount() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
+            return consumer.partitionsFor(TOPIC).size();
+        }
+    }
+
+    /**
+     * Reads the given partitions to their end: the saved session of every app on them that did not log out, by app
+     * id. The replica that owns those partitions resumes these.
+     */
+    public Map<String, SavedSession> readPartitions(Set<Integer> numbers) {
         Map<String, SavedSession> sessions = new LinkedHashMap<>();
-        if (!enabled()) {
+        if (!enabled() || numbers.isEmpty()) {
             return sessions;
         }
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(TOPIC).forEach(p -> partitions.add(new TopicPartition(TOPIC, p.partition())));
+            List<TopicPartition> partitions = numbers.stream().map(n -> new TopicPartition(TOPIC, n)).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -163,8 +172,14 @@ public class CredentialsStore implements AutoCloseable {
                 }
             }
         }
-        log.info("{} saved sessions to resume", sessions.size());
         return sessions;
+    }
+
+    /** Waits until every save so far is on the topic, so the next owner of these sessions reads the latest. */
+    public void flush() {
+        if (producer != null) {
+            producer.flush();
+        }
     }
 
     private void read(ConsumerRecord<String, byte[]> record, Map<String, SavedSession> sessions) {

@@ -14,9 +14,11 @@ import dev.wechatapi.wechat.QrLogin;
 import dev.wechatapi.wechat.WeChatDriver;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -75,10 +77,32 @@ public class AccountSessions implements AutoCloseable {
         });
     }
 
-    /** Carries on a session saved before a restart, in the background; see {@link ResumeFlow}. */
-    void resume(String appId, SavedSession saved) {
+    /**
+     * Carries on sessions saved by an earlier owner (this replica before a restart, or a replica that stopped or
+     * died), each in the background; see {@link ResumeFlow}.
+     */
+    public void resumeAll(Map<String, SavedSession> saved) {
+        saved.forEach(this::resume);
+    }
+
+    private void resume(String appId, SavedSession saved) {
         AccountSession account = of(appId);
         threads.start("resume-" + appId, new ResumeFlow(account, saved, driver, online(account), properties, clock));
+    }
+
+    /**
+     * Stops, without logging out, the sessions and QR logins of the apps this replica no longer owns, and forgets
+     * them: their next owner resumes them from the saved credentials. Returns how many apps were released.
+     */
+    public int release(Predicate<String> appIds) {
+        int released = 0;
+        for (var account : accounts.entrySet()) {
+            if (appIds.test(account.getKey()) && accounts.remove(account.getKey(), account.getValue())) {
+                account.getValue().stop();
+                released++;
+            }
+        }
+        return released;
     }
 
     private OnlineSession online(AccountSession account) {

@@ -14,9 +14,6 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class AppIdResolver implements HandlerMethodArgumentResolver, WebFluxConfigurer {
 
-    // Long enough for any id the gateway issues (32 hex), short enough that nobody stuffs a payload in it.
-    private static final int MAX_LENGTH = 64;
-
     @Override
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
         configurer.addCustomResolver(this);
@@ -29,10 +26,10 @@ class AppIdResolver implements HandlerMethodArgumentResolver, WebFluxConfigurer 
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
-        String value = exchange.getRequest().getHeaders().getFirst(AppId.HEADER);
-        if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
+        String value = AppId.headerValue(exchange.getRequest().getHeaders());
+        if (value == null) {
             return Mono.error(new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "无效的身份信息!"));
         }
-        return Mono.just(new AppId(value.trim()));
+        return Mono.just(new AppId(value));
     }
 }

@@ -17,7 +17,9 @@ class WeChatFailuresTest {
             Duration.ofSeconds(30), new SessionProperties.Send(1, 5, 20, Duration.ofSeconds(60), Duration.ofMinutes(15),
                     DataSize.ofMegabytes(20)), new SessionProperties.Http(10, Duration.ofMinutes(5)),
             new SessionProperties.Media(DataSize.ofMegabytes(50), Duration.ofSeconds(30), 4, 8,
-                    Duration.ofMinutes(10))));
+                    Duration.ofMinutes(10)),
+                new SessionProperties.Ownership("owners", Duration.ofSeconds(10), Duration.ofSeconds(3),
+                        Duration.ofSeconds(25))));
 
     @Test
     void aDriverThatCannotSendAKindIsTheClientsUnsupportedMessageTypeNotABadGateway() {
