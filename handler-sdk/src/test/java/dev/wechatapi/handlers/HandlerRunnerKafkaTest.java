@@ -10,71 +10,35 @@ import dev.wechatapi.events.SessionState;
 import dev.wechatapi.events.SessionStateChanged;
 import dev.wechatapi.events.WeChatEvents;
 import dev.wechatapi.testsupport.TestKafka;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runners against a real broker: each test has its own topic (one partition, so the order of everything published
- * is the order of delivery) and its own consumer group.
+ * Runners against a real broker: delivery and filtering, retries while other handlers continue, restarts and
+ * redelivery, copies of one consumer group, unreadable records.
  */
 class HandlerRunnerKafkaTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = KafkaRunners.WAIT;
     private static final String APP = "0123456789abcdef0123456789abcdef";
     private static final String OTHER_APP = "fedcba9876543210fedcba9876543210";
 
-    private static KafkaProducer<String, CloudEvent> producer;
-    private static Admin admin;
-    private final List<HandlerRunner> runners = new ArrayList<>();
-    private String topic;
-    private String group;
-
-    @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(), new CloudEventSerializer());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-        admin.close();
-    }
-
-    @BeforeEach
-    void newTopicAndGroup() throws Exception {
-        topic = "handlers-" + UUID.randomUUID();
-        group = "group-" + UUID.randomUUID();
-        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-    }
-
-    @AfterEach
-    void stopRunners() {
-        runners.forEach(HandlerRunner::close);
-    }
+    @RegisterExtension
+    final KafkaRunners kafka = new KafkaRunners();
 
     @Test
     void everyHandlerReceivesEveryReceivedMessageOfItsAppInOrder() throws Exception {
@@ -147,13 +111,12 @@ class HandlerRunnerKafkaTest {
         Eventually.until("the restarted runner caught up", WAIT, () -> afterRestart.seen.contains("Text:three"));
         assertThat(beforeRestart.handled).containsExactly("one", "two");
         assertThat(afterRestart.seen).containsExactly("Text:poison", "Text:three");
-        Eventually.until("everything committed", WAIT, () -> committedOffset() == 4);
+        Eventually.until("everything committed", WAIT, () -> kafka.committedOffset(0) == 4);
     }
 
     @Test
     void copiesInOneGroupShareTheMessagesAndEachMessageIsHandledOnce() throws Exception {
-        topic = "handlers-" + UUID.randomUUID();
-        admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        kafka.newTopic(2);
         Recording copy1 = new Recording();
         Recording copy2 = new Recording();
         HandlerRunner first = start(b -> b.handler(copy1));
@@ -164,7 +127,7 @@ class HandlerRunnerKafkaTest {
         for (int i = 0; i < 10; i++) {
             for (int partition = 0; partition < 2; partition++) {
                 MessageEvent message = Messages.text(APP, "p" + partition + "-" + i);
-                producer.send(new ProducerRecord<>(topic, partition, APP, WeChatEvents.messageEvent(message))).get();
+                kafka.publish(partition, message);
                 published.add("Text:" + message.content().text());
             }
         }
@@ -178,20 +141,72 @@ class HandlerRunnerKafkaTest {
     }
 
     @Test
+    void whenACopyStopsTheOtherTakesOverItsPartitionAndNoMessageIsLostOrRepeated() throws Exception {
+        kafka.newTopic(2);
+        Recording copy1 = new Recording();
+        Recording copy2 = new Recording();
+        HandlerRunner first = start(b -> b.handler(copy1));
+        HandlerRunner second = start(b -> b.handler(copy2));
+        Eventually.until("the copies split the partitions", WAIT,
+                () -> first.partitions().size() == 1 && second.partitions().size() == 1);
+        kafka.publish(0, Messages.text(APP, "p0-before"));
+        kafka.publish(1, Messages.text(APP, "p1-before"));
+        Eventually.until("both handled", WAIT, () -> copy1.seen.size() + copy2.seen.size() == 2);
+
+        second.close();
+        Eventually.until("the first copy reads both partitions", WAIT, () -> first.partitions().size() == 2);
+        kafka.publish(0, Messages.text(APP, "p0-after"));
+        kafka.publish(1, Messages.text(APP, "p1-after"));
+
+        Eventually.until("the first copy handled both later messages", WAIT,
+                () -> copy1.seen.containsAll(List.of("Text:p0-after", "Text:p1-after")));
+        // The stopped copy committed what it finished before it left, so the survivor repeats none of it.
+        List<String> all = new ArrayList<>(copy1.seen);
+        all.addAll(copy2.seen);
+        assertThat(all).containsExactlyInAnyOrder("Text:p0-before", "Text:p1-before", "Text:p0-after",
+                "Text:p1-after");
+        assertThat(copy2.seen).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredMessageKeepsItsUniqueIdSoTheReadmesDedupeRecipeActsOnlyOnce() throws Exception {
+        // The README's recipe: the effect and the handled id are kept together, and a known id is skipped.
+        Set<String> handledIds = ConcurrentHashMap.newKeySet();
+        List<String> effects = new CopyOnWriteArrayList<>();
+        Deduplicating crashesAfterTheEffect = new Deduplicating(handledIds, effects, true);
+        HandlerRunner first = start(b -> b.appId(APP).handler(crashesAfterTheEffect).maxAttempts(100)
+                .backoff(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        MessageEvent order = Messages.text(APP, "order 42");
+        publish(order);
+        Eventually.until("the effect before the crash", WAIT, () -> effects.contains("order 42"));
+
+        // Stopped between the effect and the commit: the message was not committed.
+        first.close();
+        Deduplicating afterRestart = new Deduplicating(handledIds, effects, false);
+        start(b -> b.appId(APP).handler(afterRestart));
+
+        Eventually.until("the message came again", WAIT, () -> !afterRestart.deliveries.isEmpty());
+        String uniqueId = IncomingMessage.of(order, (puid, text) -> 0).uniqueId();
+        assertThat(crashesAfterTheEffect.deliveries).containsExactly(uniqueId);
+        assertThat(afterRestart.deliveries).containsExactly(uniqueId);
+        assertThat(effects).containsExactly("order 42");
+        Eventually.until("the redelivered message committed", WAIT, () -> kafka.committedOffset(0) == 1);
+    }
+
+    @Test
     void recordsThatAreNoReadableMessagesAreSkipped() throws Exception {
         Recording handler = new Recording();
         start(b -> b.handler(handler));
         try (var raw = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestKafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            raw.send(new ProducerRecord<>(topic, APP, "not a cloud event")).get();
+            raw.send(new ProducerRecord<>(kafka.topic(), APP, "not a cloud event")).get();
         }
-        producer.send(new ProducerRecord<>(topic, APP, WeChatEvents.sessionState(new SessionStateChanged(
-                APP, SessionState.LOGGED_IN, "self0000puid", "我", null, Instant.now())))).get();
-        producer.send(new ProducerRecord<>(topic, APP, io.cloudevents.core.builder.CloudEventBuilder
-                .v1(WeChatEvents.messageEvent(Messages.text(APP, "broken")))
+        kafka.send(APP, WeChatEvents.sessionState(new SessionStateChanged(
+                APP, SessionState.LOGGED_IN, "self0000puid", "我", null, Instant.now())));
+        kafka.send(APP, CloudEventBuilder.v1(WeChatEvents.messageEvent(Messages.text(APP, "broken")))
                 .withType(EventTypes.MESSAGE_RECEIVED)
                 .withData("application/json", "{\"msgId\": \"not a number\"".getBytes())
-                .build())).get();
+                .build());
         publish(Messages.received(APP, MessageType.Card, MessageContent.text("after the rubbish")));
 
         Eventually.until("the message after the rubbish", WAIT, () -> !handler.seen.isEmpty());
@@ -199,27 +214,11 @@ class HandlerRunnerKafkaTest {
     }
 
     private HandlerRunner start(UnaryOperator<HandlerRunner.Builder> configuration) throws InterruptedException {
-        HandlerRunner runner = configuration.apply(HandlerRunner.builder()
-                        .bootstrapServers(TestKafka.bootstrapServers())
-                        .groupId(group)
-                        .topic(topic)
-                        .shutdownTimeout(Duration.ofSeconds(10)))
-                .build()
-                .start();
-        runners.add(runner);
-        assertThat(runner.awaitJoined(WAIT)).as("joined the group").isTrue();
-        return runner;
+        return kafka.start(configuration);
     }
 
     private void publish(MessageEvent message) throws Exception {
-        producer.send(new ProducerRecord<>(topic, message.appId(), WeChatEvents.messageEvent(message))).get();
-    }
-
-    private long committedOffset() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets =
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, 0));
-        return offset == null ? -1 : offset.offset();
+        kafka.publish(message);
     }
 
     /** Records the type and text of every message. */
@@ -245,6 +244,35 @@ class HandlerRunnerKafkaTest {
                 throw new IllegalStateException("cannot handle " + message.text() + " yet");
             }
             handled.add(message.text());
+        }
+    }
+
+    /** Does its effect once per unique id; the first copy "crashes" (throws) right after the effect. */
+    private static final class Deduplicating extends MessageHandler {
+        final List<String> deliveries = new CopyOnWriteArrayList<>();
+        private final Set<String> handledIds;
+        private final List<String> effects;
+        private final boolean crashAfterEffect;
+
+        Deduplicating(Set<String> handledIds, List<String> effects, boolean crashAfterEffect) {
+            this.handledIds = handledIds;
+            this.effects = effects;
+            this.crashAfterEffect = crashAfterEffect;
+        }
+
+        @Override
+        public void text(IncomingMessage message) {
+            deliveries.add(message.uniqueId());
+            synchronized (handledIds) {
+                if (handledIds.contains(message.uniqueId())) {
+                    return;
+                }
+                effects.add(message.text());
+                handledIds.add(message.uniqueId());
+            }
+            if (crashAfterEffect) {
+                throw new IllegalStateException("crashed before the commit");
+            }
         }
     }
 }

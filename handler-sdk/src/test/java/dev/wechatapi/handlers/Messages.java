@@ -40,6 +40,13 @@ final class Messages {
                 Instant.parse("2026-11-25T02:01:25Z"));
     }
 
+    /** A message a member wrote in {@link #GROUP}, received by the account. */
+    static MessageEvent group(String appId, MessageType type, int rawMsgType, MessageContent content, boolean isAt) {
+        return new MessageEvent(appId, IDS.incrementAndGet(), Direction.RECEIVED, type, rawMsgType, GROUP, ACCOUNT,
+                "member00puid", "李雷", isAt, content, Instant.parse("2026-11-25T02:01:24Z"),
+                Instant.parse("2026-11-25T02:01:25Z"));
+    }
+
     static MessageContent media(String mediaId) {
         return new MessageContent(null, null, null, null, null, null, null, null, null, mediaId, 480, 640, null, null,
                 null, null, null);
