@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The archive: consumes the event stream into MariaDB and answers the read endpoints ({@code /friends},
- * {@code /groups}, {@code /members/{group_puid}}, {@code /mps}, {@code /messages}) that the gateway forwards with
- * {@code X-Wechat-App-Id}, and forwards every message to its app's webhook ({@code /webhook},
+ * {@code /groups}, {@code /members/{group_puid}}, {@code /mps}, {@code /messages}, {@code /messages/{id}}) that the
+ * gateway forwards with {@code X-Wechat-App-Id}, and forwards every message to its app's webhook ({@code /webhook},
  * {@code /webhook/deliveries}).
  */
 @SpringBootApplication

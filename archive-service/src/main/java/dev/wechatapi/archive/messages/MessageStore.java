@@ -68,6 +68,19 @@ final class MessageStore {
                 .one();
     }
 
+    /**
+     * One message by its id. A message sent to oneself is archived twice (received and sent) under one id; the sent
+     * one is answered, the one the list shows first.
+     */
+    Mono<MessageRow> message(String appId, long msgId) {
+        return db.sql("SELECT * FROM messages WHERE app_id = :appId AND msg_id = :msgId"
+                        + " ORDER BY direction DESC LIMIT 1")
+                .bind("appId", appId)
+                .bind("msgId", msgId)
+                .map(MessageStore::message)
+                .one();
+    }
+
     private static String indexHint(MessageQuery query, String orderBy) {
         String index = orderBy.startsWith("create_time") ? query.createTimeIndex() : null;
         return index != null ? " FORCE INDEX (" + index + ")" : "";

@@ -3,8 +3,10 @@ package dev.wechatapi.archive.webhooks;
 import dev.wechatapi.archive.store.MultiRowInsert;
 import dev.wechatapi.archive.web.PageRequest;
 import dev.wechatapi.events.Direction;
+import dev.wechatapi.events.EventTypes;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,30 @@ final class DeliveryStore {
     /** New deliveries, due at once; emits how many rows were really inserted. */
     Mono<Long> insert(List<@Nullable Object[]> rows) {
         return INSERT.run(db, rows);
+    }
+
+    /**
+     * The deliveries of these apps' messages (by WeChat id, either direction) archived while the app had its webhook,
+     * that is at or after the webhook's creation, due at once; emits the rows the database reports. A message archived
+     * before, read again by a replay of its topic, gets none: a replay must not forward old messages.
+     */
+    Mono<Long> insertForArchived(Collection<String> appIds, Collection<Long> msgIds, LocalDateTime now) {
+        return db.sql("INSERT INTO webhook_deliveries"
+                        + " (app_id, msg_id, direction, event_type, status, attempts, next_attempt_at, created)"
+                        + " SELECT m.app_id, m.msg_id, m.direction,"
+                        + " CASE m.direction WHEN :sentDirection THEN :sentType ELSE :receivedType END,"
+                        + " :retrying, 0, :now, :now"
+                        + " FROM messages m JOIN webhooks w ON w.app_id = m.app_id AND m.archived_at >= w.created"
+                        + " WHERE m.app_id IN (:appIds) AND m.msg_id IN (:msgIds)"
+                        + " ON DUPLICATE KEY UPDATE id = id")
+                .bind("sentDirection", Direction.SENT.name())
+                .bind("sentType", EventTypes.MESSAGE_SENT)
+                .bind("receivedType", EventTypes.MESSAGE_RECEIVED)
+                .bind("retrying", RETRYING)
+                .bind("now", now)
+                .bind("appIds", appIds)
+                .bind("msgIds", msgIds)
+                .fetch().rowsUpdated();
     }
 
     /** Apps with at least one delivery due at {@code now}. */

@@ -1,21 +1,17 @@
 package dev.wechatapi.archive.webhooks;
 
 import dev.wechatapi.archive.store.Utc;
-import dev.wechatapi.events.Direction;
-import dev.wechatapi.events.EventTypes;
 import dev.wechatapi.events.MessageEvent;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Where the ingest hands archived messages over for forwarding: a delivery row for each message of an app that
- * has a webhook. Idempotent, like the archive itself: a replayed message finds its delivery and adds none.
+ * Where the ingest hands archived messages over for forwarding: a delivery row for each message archived while its
+ * app has a webhook. Idempotent, like the archive itself: a replayed message finds its delivery, or was archived
+ * before the webhook existed, and adds none.
  *
  * <pre>{@code
  * messages.archive(batch).then(webhooks.enqueue(batch))
@@ -34,7 +30,10 @@ public final class WebhookQueue {
         this.worker = worker;
     }
 
-    /** Adds the deliveries of these messages; emits how many were new. */
+    /**
+     * Adds the deliveries of these messages, just archived or read again; emits the rows the database reports. Only
+     * messages archived while their app had its webhook get one, so a replayed topic forwards nothing old.
+     */
     public Mono<Long> enqueue(List<MessageEvent> messages) {
         if (messages.isEmpty()) {
             return Mono.just(0L);
@@ -43,7 +42,10 @@ public final class WebhookQueue {
         messages.forEach(message -> appIds.add(message.appId()));
         return webhooks.withWebhook(appIds)
                 .collect(HashSet<String>::new, Set::add)
-                .flatMap(withWebhook -> deliveries.insert(rows(messages, withWebhook)))
+                .filter(withWebhook -> !withWebhook.isEmpty())
+                .flatMap(withWebhook -> deliveries.insertForArchived(withWebhook, msgIds(messages, withWebhook),
+                        Utc.now()))
+                .defaultIfEmpty(0L)
                 .doOnNext(inserted -> {
                     if (inserted > 0) {
                         worker.wakeUp();
@@ -51,20 +53,13 @@ public final class WebhookQueue {
                 });
     }
 
-    private static List<@Nullable Object[]> rows(List<MessageEvent> messages, Set<String> withWebhook) {
-        LocalDateTime now = Utc.now();
-        List<@Nullable Object[]> rows = new ArrayList<>();
+    private static Set<Long> msgIds(List<MessageEvent> messages, Set<String> withWebhook) {
+        Set<Long> ids = new HashSet<>();
         for (MessageEvent message : messages) {
             if (withWebhook.contains(message.appId())) {
-                rows.add(new Object[] {message.appId(), message.msgId(), message.direction().name(),
-                        eventType(message.direction()), DeliveryStatus.RETRYING.value(), 0, now, now});
+                ids.add(message.msgId());
             }
         }
-        return rows;
-    }
-
-    // The CloudEvents type the message arrived as (WeChatEvents.messageEvent picks it by direction).
-    private static String eventType(Direction direction) {
-        return direction == Direction.SENT ? EventTypes.MESSAGE_SENT : EventTypes.MESSAGE_RECEIVED;
+        return ids;
     }
 }
