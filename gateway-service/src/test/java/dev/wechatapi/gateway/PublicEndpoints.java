@@ -36,9 +36,14 @@ final class PublicEndpoints {
       + "\"type\":{\"sender\":\"wxusermodel\",\"receiver\":\"wxusermodel\"},\"create_time\":\"2026-01-02T03:04:05\","
       + "\"receive_time\":\"2026-01-02T03:04:05\",\"is_at\":false,\"sender_puid\":\"me\",\"receiver_puid\":\"" + PUID
       + "\",\"member\":null,\"msg_type\":\"Text\"}";
+  private static final String MESSAGE = "{\"id\":7234567890123456789,\"id_str\":\"7234567890123456789\","
+      + "\"content\":{\"message\":7234567890123456789,\"text\":\"你好\"},"
+      + "\"type\":{\"sender\":\"wxusermodel\",\"receiver\":\"wxusermodel\"},\"create_time\":\"2026-01-02T03:04:05\","
+      + "\"receive_time\":\"2026-01-02T03:04:06\",\"is_at\":false,\"sender_puid\":\"" + PUID
+      + "\",\"receiver_puid\":\"me\",\"member\":null,\"msg_type\":\"Text\"}";
   private static final String OFFLINE = "{\"errmsg\":\"微信号不在线!\",\"code\":\"offline\"}";
   private static final String BAD_FILTER = "{\"errmsg\":[\"page: 无效页面。\"],\"code\":\"invalid_parameter\"}";
-  private static final String NO_WEBHOOK = "{\"errmsg\":\"未找到。\",\"code\":\"not_found\"}";
+  private static final String NOT_FOUND = "{\"errmsg\":\"未找到。\",\"code\":\"not_found\"}";
 
   /** How a call carries its parameters. */
   enum Body { NONE, JSON, MULTIPART }
@@ -92,12 +97,13 @@ final class PublicEndpoints {
         archive(HttpMethod.GET, "/mps", Body.NONE, 200, EMPTY_PAGE, 400, BAD_FILTER),
         archive(HttpMethod.GET, "/messages", Body.NONE, 200, EMPTY_PAGE, 400,
             "{\"errmsg\":[\"create_time: 无效的时间。\"],\"code\":\"invalid_parameter\"}"),
-        archive(HttpMethod.GET, "/webhook", Body.NONE, 200, WEBHOOK, 404, NO_WEBHOOK),
+        archive(HttpMethod.GET, "/messages/7234567890123456789", Body.NONE, 200, MESSAGE, 404, NOT_FOUND),
+        archive(HttpMethod.GET, "/webhook", Body.NONE, 200, WEBHOOK, 404, NOT_FOUND),
         archive(HttpMethod.PUT, "/webhook", Body.JSON, 200,
             "{\"url\":\"https://a.example/hook\",\"secret\":\"s3cret\",\"created\":\"2026-01-02T03:04:05\","
                 + "\"updated\":\"2026-01-02T03:04:05\"}",
             400, "{\"errmsg\":[\"url: 无效的URL。\"],\"code\":\"invalid_parameter\"}"),
-        archive(HttpMethod.DELETE, "/webhook", Body.NONE, 200, "{\"msg\":\"删除成功!\"}", 404, NO_WEBHOOK),
+        archive(HttpMethod.DELETE, "/webhook", Body.NONE, 200, "{\"msg\":\"删除成功!\"}", 404, NOT_FOUND),
         archive(HttpMethod.GET, "/webhook/deliveries", Body.NONE, 200,
             "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[" + DELIVERY + "]}", 400,
             "{\"errmsg\":[\"status: must be one of retrying, delivered, parked\"],\"code\":\"invalid_parameter\"}"),

@@ -61,7 +61,13 @@ class ContractPaths implements OpenApiCustomizer {
     openApi.path("/messages", new PathItem().get(list("messages", "messages",
         "Messages sent and received since login, newest first", "ArchivedMessagePage",
         "type", "create_time", "create_time__gte", "create_time__lte", "receive_time", "is_at", "sender_puid",
-        "receiver_puid", "search")));
+        "receiver_puid", "search", "receive_time__gte", "receive_time__lte")));
+    Operation message = operation("message", "messages", "One message, as /messages lists it", "200",
+        "ArchivedMessage")
+        .addParametersItem(new Parameter().in("path").name("id").required(true).schema(new StringSchema())
+            .description("id (or id_str) of the message in /messages"));
+    message.getResponses().addApiResponse("404", error("Unknown id, or another app's message"));
+    openApi.path("/messages/{id}", new PathItem().get(message));
     webhook(openApi);
   }
 
@@ -134,7 +140,8 @@ class ContractPaths implements OpenApiCustomizer {
       case "page_size" -> "Records per page (default 10, max 500)";
       case "ordering" -> "A documented field, or -field for descending";
       case "search" -> "Text search in message contents";
-      case "create_time__gte", "create_time__lte" -> "Time range bound, ISO-8601 local date-time";
+      case "create_time__gte", "create_time__lte", "receive_time__gte", "receive_time__lte" ->
+          "Time range bound, ISO-8601 local date-time";
       case "sex" -> "0 unknown, 1 male, 2 female";
       case "type" -> "Message type: Text, Map, Card, Note, Sharing, Picture, Recording, Attachment, Video, ...";
       default -> "Exact match on " + name;
