@@ -5,6 +5,7 @@ import dev.wechatapi.events.MessageContent;
 import dev.wechatapi.events.MessageEvent;
 import dev.wechatapi.events.MessageType;
 import dev.wechatapi.session.contacts.ContactBook;
+import dev.wechatapi.wechat.MessageDetail;
 import dev.wechatapi.wechat.MsgKind;
 import dev.wechatapi.wechat.WeChatMessage;
 import java.time.Instant;
@@ -63,6 +64,12 @@ public final class MessageEvents {
         String text = m.content();
         return switch (type) {
             case Map -> {
+                if (m.detail() instanceof MessageDetail.Location location) {
+                    // The client parsed the location from OriContent; Content only carries the address and a link.
+                    yield new MessageContent(text, location.url() != null ? location.url() : m.url(), location.x(),
+                            location.y(), location.scale(), location.label(), Integer.toString(location.mapType()),
+                            location.poiName(), location.poiId(), null, null, null, null, null, null, null, null);
+                }
                 XmlAttributes location = XmlAttributes.of(m.rawContent());
                 yield new MessageContent(text, m.url(), location.getDouble("x"), location.getDouble("y"),
                         location.getInt("scale"), location.get("label"), location.get("maptype"),
