@@ -140,7 +140,10 @@ public final class ContactSnapshots {
         return db.sql("INSERT INTO contact_snapshots (app_id, taken_at, self_puid, contact_count, applied_at)"
                         + " VALUES (:appId, :takenAt, :selfPuid, :count, :appliedAt)"
                         + " ON DUPLICATE KEY UPDATE taken_at = VALUES(taken_at), self_puid = VALUES(self_puid),"
-                        + " contact_count = VALUES(contact_count), applied_at = VALUES(applied_at)")
+                        + " contact_count = VALUES(contact_count), applied_at = VALUES(applied_at),"
+                        // A new version, in the transaction that rewrote the contacts: cached reads of the old one
+                        // are never answered again (ContactStore, ReadCache). A first snapshot gets version 1.
+                        + " version = version + 1")
                 .bindValues(values.asMap())
                 .then();
     }

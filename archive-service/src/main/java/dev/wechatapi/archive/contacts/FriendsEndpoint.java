@@ -9,6 +9,8 @@ import dev.wechatapi.archive.web.Pagination;
 import dev.wechatapi.archive.web.QueryParams;
 import dev.wechatapi.archive.web.Tenant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +42,12 @@ final class FriendsEndpoint {
             QueryParams params = QueryParams.of(request);
             Where where = ContactFilter.friends(appId, params);
             String orderBy = ORDERING.orderBy(params);
-            return Pagination.paginate(request, PageRequest.from(params), contacts.count(where),
-                    page -> contacts.friends(where, orderBy, page)
-                            .map(row -> row.view(media.url(request, row.avatarMediaId()))));
+            PageRequest page = PageRequest.from(params);
+            UnaryOperator<@Nullable String> avatars = media.urls(request);
+            return contacts.version(appId).flatMap(version -> Pagination.paginate(request, page,
+                    contacts.count(version, where),
+                    p -> contacts.friends(version, where, orderBy, p)
+                            .map(row -> row.view(avatars.apply(row.avatarMediaId())))));
         });
     }
 }

@@ -10,6 +10,8 @@ import dev.wechatapi.archive.web.Pagination;
 import dev.wechatapi.archive.web.QueryParams;
 import dev.wechatapi.archive.web.Tenant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,12 +48,13 @@ final class MembersEndpoint {
             Where where = ContactFilter.members(appId, groupPuid, params);
             String orderBy = ORDERING.orderBy(params);
             PageRequest page = PageRequest.from(params);
-            return contacts.groupExists(appId, groupPuid)
+            UnaryOperator<@Nullable String> avatars = media.urls(request);
+            return contacts.version(appId).flatMap(version -> contacts.groupExists(version, groupPuid)
                     .flatMap(exists -> exists
-                            ? Pagination.paginate(request, page, contacts.countMembers(where),
-                                    p -> contacts.members(where, orderBy, p)
-                                            .map(row -> row.view(media.url(request, row.avatarMediaId()))))
-                            : Mono.error(ApiException.notFound()));
+                            ? Pagination.paginate(request, page, contacts.countMembers(version, where),
+                                    p -> contacts.members(version, where, orderBy, p)
+                                            .map(row -> row.view(avatars.apply(row.avatarMediaId()))))
+                            : Mono.error(ApiException.notFound())));
         });
     }
 }

@@ -36,8 +36,9 @@ final class MpsEndpoint {
             QueryParams params = QueryParams.of(request);
             Where where = ContactFilter.mps(appId, params);
             String orderBy = ORDERING.orderBy(params);
-            return Pagination.paginate(request, PageRequest.from(params), contacts.count(where),
-                    page -> contacts.mps(where, orderBy, page));
+            PageRequest page = PageRequest.from(params);
+            return contacts.version(appId).flatMap(version -> Pagination.paginate(request, page,
+                    contacts.count(version, where), p -> contacts.mps(version, where, orderBy, p)));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.wechatapi.archive.messages;
 
+import dev.wechatapi.archive.store.ReadCache;
 import dev.wechatapi.archive.web.PageRequest;
 import dev.wechatapi.events.ContactKind;
 import dev.wechatapi.events.MessageContent;
@@ -8,6 +9,7 @@ import io.r2dbc.spi.Readable;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -17,45 +19,65 @@ import reactor.core.publisher.Mono;
 /**
  * Reads archived messages. A page is read in two steps (a deferred join): the page's keys from an index that
  * holds the filter and the whole order, skipping the offset inside the index, then only the page's own rows. The
- * count of a list filtered by nothing but the type comes from {@code message_counts}.
+ * count of a list filtered by nothing but the type comes from {@code message_counts}, and so does the version of
+ * that list (its change counter): the pages of such a list are answered through the {@link ReadCache}.
  */
 @Component
 final class MessageStore {
 
     private final DatabaseClient db;
+    private final ReadCache cache;
 
-    MessageStore(DatabaseClient db) {
+    MessageStore(DatabaseClient db, ReadCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
-    Mono<Long> count(MessageQuery query) {
+    /**
+     * The length of a list and, when {@code message_counts} holds it, the list's version: the sum of the change
+     * counters it covers, which only grow, so an unchanged sum means unchanged rows. Null for other filters.
+     */
+    record Count(long n, @Nullable Long version) {}
+
+    Mono<Count> count(MessageQuery query) {
         if (query.countedByType()) {
-            String sql = "SELECT COALESCE(SUM(n), 0) AS n FROM message_counts WHERE app_id = :appId"
-                    + (query.type() != null ? " AND type = :type" : "");
+            String sql = "SELECT COALESCE(SUM(n), 0) AS n, COALESCE(SUM(changes), 0) AS changes FROM message_counts"
+                    + " WHERE app_id = :appId" + (query.type() != null ? " AND type = :type" : "");
             DatabaseClient.GenericExecuteSpec count = db.sql(sql).bind("appId", query.appId());
             return (query.type() != null ? count.bind("type", query.type()) : count)
-                    .map(row -> row.get("n", Long.class))
+                    .map(row -> new Count(row.get("n", Long.class), row.get("changes", Long.class)))
                     .one();
         }
         return db.sql("SELECT COUNT(*) AS n FROM messages" + indexHint(query, "create_time") + query.where().sql())
                 .bindValues(query.where().parameters())
-                .map(row -> row.get("n", Long.class))
+                .map(row -> new Count(row.get("n", Long.class), null))
                 .one();
     }
 
-    /** One page of messages; {@code orderBy} comes from {@link dev.wechatapi.archive.web.Ordering}, never from input. */
-    Flux<MessageRow> messages(MessageQuery query, String orderBy, PageRequest page) {
+    /**
+     * One page of messages of a list whose {@link #count} was {@code count}; {@code orderBy} comes from
+     * {@link dev.wechatapi.archive.web.Ordering}, never from input.
+     */
+    Flux<MessageRow> messages(MessageQuery query, String orderBy, PageRequest page, Count count) {
         Map<String, Object> parameters = new HashMap<>(query.where().parameters());
         parameters.put("pageAppId", query.appId());
-        return db.sql("SELECT m.* FROM (SELECT msg_id, direction FROM messages" + indexHint(query, orderBy)
-                        + query.where().sql() + " ORDER BY " + orderBy
-                        + " LIMIT " + page.size() + " OFFSET " + page.offset() + ") page"
-                        + " JOIN messages m ON m.app_id = :pageAppId AND m.msg_id = page.msg_id"
-                        + " AND m.direction = page.direction"
-                        + " ORDER BY " + orderBy.replaceAll("(^|, )(\\w)", "$1m.$2"))
+        String sql = "SELECT m.* FROM (SELECT msg_id, direction FROM messages" + indexHint(query, orderBy)
+                + query.where().sql() + " ORDER BY " + orderBy
+                + " LIMIT " + page.size() + " OFFSET " + page.offset() + ") page"
+                + " JOIN messages m ON m.app_id = :pageAppId AND m.msg_id = page.msg_id"
+                + " AND m.direction = page.direction"
+                + " ORDER BY " + orderBy.replaceAll("(^|, )(\\w)", "$1m.$2");
+        Supplier<Flux<MessageRow>> read = () -> db.sql(sql)
                 .bindValues(parameters)
                 .map(MessageStore::message)
                 .all();
+        if (count.version() == null) {
+            return read.get();
+        }
+        // A message archived between the count and this read may show in rows cached under the older version, as
+        // it would uncached; no request reads that version again once the newer one is committed.
+        return cache.rows(new ReadCache.Key(query.appId(), count.version(), sql, parameters), read)
+                .flatMapIterable(rows -> rows);
     }
 
     /** One message by its key, or empty when the archive does not hold it. */

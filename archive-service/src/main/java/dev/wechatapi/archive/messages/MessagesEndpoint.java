@@ -50,8 +50,9 @@ final class MessagesEndpoint {
             QueryParams params = QueryParams.of(request);
             MessageQuery query = MessageFilter.query(appId, params, times);
             String orderBy = ORDERING.orderBy(params);
-            return Pagination.paginate(request, PageRequest.from(params), messages.count(query),
-                    page -> messages.messages(query, orderBy, page).map(row -> rendering.view(row, request)));
+            PageRequest page = PageRequest.from(params);
+            return messages.count(query).flatMap(count -> Pagination.paginate(request, page, Mono.just(count.n()),
+                    p -> messages.messages(query, orderBy, p, count).map(row -> rendering.view(row, request))));
         });
     }
 

@@ -3,13 +3,16 @@ package dev.wechatapi.archive.web;
 import dev.wechatapi.archive.ArchiveProperties;
 import dev.wechatapi.media.MediaLinks;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Absolute URLs of archived media. The gateway serves media, so a URL points at the host the request came
@@ -18,7 +21,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code <gateway>/media/<id>?app=<app id>&exp=..&sig=..}), so it opens in an {@code <img>} tag without the app's
  * credential; without secrets it is the plain URL and the client sends its credential.
  *
- * <pre>{@code media.url(request, row.avatarMediaId()) // null when there is no media}</pre>
+ * <pre>{@code
+ * media.url(request, row.avatarMediaId()) // null when there is no media
+ * UnaryOperator<String> avatars = media.urls(request); // the same URLs, for the many media of one answer
+ * }</pre>
  */
 @Component
 public final class MediaUrls {
@@ -37,13 +43,35 @@ public final class MediaUrls {
     }
 
     public @Nullable String url(ServerHttpRequest request, @Nullable String mediaId) {
-        if (mediaId == null || mediaId.isEmpty()) {
-            return null;
-        }
+        return mediaId == null || mediaId.isEmpty() ? null : urls(request).apply(mediaId);
+    }
+
+    /**
+     * The URLs of {@link #url(ServerHttpRequest, String)} for every media of one answer. The gateway part is worked
+     * out once per request, as {@link UriComponentsBuilder} writes it for a probe id, and each media id is then
+     * appended encoded as that builder encodes a path segment: building each URL through it was half the cost of
+     * rendering a page of friends (JFR, gateway-reads benchmark).
+     */
+    public UnaryOperator<@Nullable String> urls(ServerHttpRequest request) {
         UriComponentsBuilder gateway = UriComponentsBuilder.fromUri(request.getURI())
                 .replacePath(request.getPath().contextPath().value());
-        // The app id is read only for a signed link: a plain URL needs no tenant.
-        return url(gateway, () -> Tenant.appId(request), mediaId);
+        // "<gateway><media path>/x" without its "x": the path segment is the URL's last part (no query, no fragment).
+        String probe = gateway.path(mediaPath).pathSegment("x").replaceQuery(null).fragment(null)
+                .build().encode().toUriString();
+        String prefix = probe.substring(0, probe.length() - 1);
+        return mediaId -> {
+            if (mediaId == null || mediaId.isEmpty()) {
+                return null;
+            }
+            String url = prefix + UriUtils.encodePathSegment(mediaId, StandardCharsets.UTF_8);
+            if (links == null) {
+                return url;
+            }
+            // The app id is read only for a signed link: a plain URL needs no tenant. Every part of the query is hex,
+            // digits or base64url, which the builder's encoding leaves as they are.
+            String app = Tenant.appId(request);
+            return url + "?app=" + app + "&" + links.sign(app, mediaId, clock.instant().plus(lifetime));
+        };
     }
 
     /**
