@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,6 +40,9 @@ public final class ReceivedToQueryableBenchmark {
     private static final int POLL_MILLIS = 10;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // SERVICE_JVM in the environment replaces them, e.g. to add -XX:StartFlightRecording=filename=/tmp/r-%p.jfr
+    private static final String SERVICE_JVM = System.getenv().getOrDefault("SERVICE_JVM",
+            "-Xmx1g -Xms1g -XX:+UseParallelGC");
 
     private ReceivedToQueryableBenchmark() {}
 
@@ -51,8 +53,10 @@ public final class ReceivedToQueryableBenchmark {
         Report report = new Report("received-to-queryable", "End to end: received → queryable",
                 "benchmarks/run received-to-queryable " + rate + " " + seconds + " " + accounts)
                 .processes("Kafka, the simulator, archive-service, session-service and gateway-service run in their"
-                        + " own JVMs (as in the system tests: -Xmx384m, serial GC, C1 only); the benchmark's JVM injects"
-                        + " the messages and polls MariaDB");
+                        + " own JVMs (services: " + SERVICE_JVM + "); the benchmark's JVM injects the messages and polls"
+                        + " MariaDB");
+        // The services as they would run in production, not with the tests' quick-start options.
+        System.setProperty("wechat.stack.service-jvm", SERVICE_JVM);
         StackOptions options = StackOptions.forTests();
         try (LocalStack stack = LocalStack.start(options)) {
             SimulatorControl simulator = new SimulatorControl(URI.create(stack.simulatorUrl()));
@@ -64,7 +68,14 @@ public final class ReceivedToQueryableBenchmark {
             report.line("%d accounts logged in, each with one friend writing to it".formatted(accounts));
             try (Connection db = connect(options.archiveDatabase())) {
                 run(simulator, apps, db, rate, (int) WARM_UP.toSeconds(), null);
+                ProcessCpu cpu = ProcessCpu.start(processes(stack));
+                EventTimings timings = new EventTimings(stack.kafkaBootstrapServers(), apps.keySet());
                 Latencies latencies = run(simulator, apps, db, rate, seconds, report);
+                report.line("CPU during the run: " + cpu.stop());
+                timings.close();
+                report.line(timings.summary());
+                report.line("of which session synced it → archive wrote its row (archived_at - receive_time): "
+                        + archiveLag(db, apps.keySet()).summary());
                 report.line("received → queryable at %d msg/s for %d s: %s".formatted(rate, seconds,
                         latencies.summary()));
                 report.line("target: p99 < 250 ms at 1,000 msg/s: " + (latencies.percentile(99) < 250 && rate >= 1000
@@ -84,6 +95,8 @@ public final class ReceivedToQueryableBenchmark {
         ConcurrentMap<String, ConcurrentMap<Long, Long>> inFlight = new ConcurrentHashMap<>();
         appIds.forEach(app -> inFlight.put(app, new ConcurrentHashMap<>()));
         Latencies latencies = new Latencies(total);
+        // How late the simulator had each message: the part of the latency spent before WeChat "received" it.
+        Latencies injected = new Latencies(total);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger late = new AtomicInteger();
         long start = System.nanoTime() + 50_000_000L;
@@ -103,6 +116,9 @@ public final class ReceivedToQueryableBenchmark {
                         String msgId = simulator.injectMessage(apps.get(app), Map.of("from", "小王",
                                 "text", "延迟 " + i)).get("msgId").asString();
                         inFlight.get(app).put(Long.parseLong(msgId), dueAt);
+                        synchronized (injected) {
+                            injected.add(System.nanoTime() - dueAt);
+                        }
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
                     }
@@ -113,17 +129,11 @@ public final class ReceivedToQueryableBenchmark {
         int seen = 0;
         while (seen < total - failed.get() && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MILLIS);
-            for (String app : appIds) {
-                ConcurrentMap<Long, Long> pending = inFlight.get(app);
-                if (pending.isEmpty()) {
-                    continue;
-                }
-                for (long msgId : committed(db, app, List.copyOf(pending.keySet()))) {
-                    Long dueAt = pending.remove(msgId);
-                    if (dueAt != null) {
-                        latencies.add(System.nanoTime() - dueAt);
-                        seen++;
-                    }
+            for (Map.Entry<String, Long> row : committed(db, inFlight)) {
+                Long dueAt = inFlight.get(row.getKey()).remove(row.getValue());
+                if (dueAt != null) {
+                    latencies.add(System.nanoTime() - dueAt);
+                    seen++;
                 }
             }
         }
@@ -132,29 +142,93 @@ public final class ReceivedToQueryableBenchmark {
         late.set(inFlight.values().stream().mapToInt(Map::size).sum());
         if (report != null) {
             double offered = (double) total / seconds;
+            report.line("due → the simulator had the message (its injecting HTTP call returned): "
+                    + injected.summary());
             report.line("offered %d messages in %d s (%.0f msg/s), %d injections failed, %d not queryable 60 s after the end"
                     .formatted(total, seconds, offered, failed.get(), late.get()));
         }
         return latencies;
     }
 
-    /** Which of these message ids of the app have a committed row. */
-    private static List<Long> committed(Connection db, String app, List<Long> msgIds) throws Exception {
-        String in = msgIds.stream().map(id -> "?").collect(Collectors.joining(","));
-        try (PreparedStatement query = db.prepareStatement("SELECT msg_id FROM messages WHERE app_id = ? AND "
-                + "direction = 'RECEIVED' AND msg_id IN (" + in + ")")) {
-            query.setString(1, app);
-            for (int i = 0; i < msgIds.size(); i++) {
-                query.setLong(i + 2, msgIds.get(i));
+    /** Which of the messages in flight have a committed row now, as (app id, msg id): one query per poll. */
+    private static List<Map.Entry<String, Long>> committed(Connection db,
+            Map<String, ConcurrentMap<Long, Long>> inFlight) throws Exception {
+        List<String> apps = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        inFlight.forEach((app, pending) -> {
+            if (!pending.isEmpty()) {
+                apps.add(app);
+                ids.addAll(pending.keySet());
             }
-            List<Long> found = new ArrayList<>();
+        });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement query = db.prepareStatement("SELECT app_id, msg_id FROM messages WHERE app_id IN ("
+                + marks(apps.size()) + ") AND direction = 'RECEIVED' AND msg_id IN (" + marks(ids.size()) + ")")) {
+            int index = 1;
+            for (String app : apps) {
+                query.setString(index++, app);
+            }
+            for (long id : ids) {
+                query.setLong(index++, id);
+            }
+            List<Map.Entry<String, Long>> found = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    found.add(rows.getLong(1));
+                    found.add(Map.entry(rows.getString(1), rows.getLong(2)));
                 }
             }
             return found;
         }
+    }
+
+    /** archived_at - receive_time of every received message of these apps: the Kafka and archive part. */
+    private static Latencies archiveLag(Connection db, java.util.Set<String> apps) throws Exception {
+        try (PreparedStatement query = db.prepareStatement("SELECT TIMESTAMPDIFF(MICROSECOND, receive_time, "
+                + "archived_at) FROM messages WHERE direction = 'RECEIVED' AND app_id IN (" + marks(apps.size()) + ")")) {
+            int index = 1;
+            for (String app : apps) {
+                query.setString(index++, app);
+            }
+            List<Long> lags = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lags.add(rows.getLong(1));
+                }
+            }
+            Latencies latencies = new Latencies(lags.size());
+            lags.forEach(micros -> latencies.add(micros * 1000));
+            return latencies;
+        }
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(pid),
+                    "cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String marks(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The processes that carry a message from the simulator to the archive, by name, for their CPU figures. */
+    private static Map<String, Long> processes(LocalStack stack) {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (String name : List.of("wechat-simulator", "session-service", "archive-service")) {
+            pids.put(name, stack.process(name).pid());
+        }
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                .findFirst().ifPresent(p -> pids.put("mariadb", p.pid()));
+        ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains("kafka.Kafka")).findFirst()
+                .ifPresent(p -> pids.put("kafka", p.pid()));
+        pids.put("benchmark", ProcessHandle.current().pid());
+        return pids;
     }
 
     private static Connection connect(Database database) throws Exception {

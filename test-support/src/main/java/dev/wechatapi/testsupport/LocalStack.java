@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    // Small and quick to start, for tests; benchmarks set wechat.stack.service-jvm (space-separated JVM options).
+    private static final List<String> SERVICE_JVM = List.of(System.getProperty("wechat.stack.service-jvm",
+            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+"));
 
     private final StackOptions options;
     private final ProjectLayout layout;
