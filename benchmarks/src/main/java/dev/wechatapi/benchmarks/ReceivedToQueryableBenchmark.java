@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReceivedToQueryableBenchmark {
 
-    private static final int POLL_MILLIS = 10;
+    private static final int POLL_MILLIS = 20;
+    private static final int MAX_LOOKUPS = 20_000;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     // SERVICE_JVM in the environment replaces them, e.g. to add -XX:StartFlightRecording=filename=/tmp/r-%p.jfr
@@ -153,25 +154,23 @@ public final class ReceivedToQueryableBenchmark {
     /** Which of the messages in flight have a committed row now, as (app id, msg id): one query per poll. */
     private static List<Map.Entry<String, Long>> committed(Connection db,
             Map<String, ConcurrentMap<Long, Long>> inFlight) throws Exception {
-        List<String> apps = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        inFlight.forEach((app, pending) -> {
-            if (!pending.isEmpty()) {
-                apps.add(app);
-                ids.addAll(pending.keySet());
-            }
-        });
-        if (ids.isEmpty()) {
+        List<Map.Entry<String, Long>> pending = new ArrayList<>();
+        inFlight.forEach((app, ids) -> ids.keySet().forEach(id -> pending.add(Map.entry(app, id))));
+        // A statement holds at most 65,535 placeholders; the rest are looked up at the next poll.
+        if (pending.size() > MAX_LOOKUPS) {
+            pending.subList(MAX_LOOKUPS, pending.size()).clear();
+        }
+        if (pending.isEmpty()) {
             return List.of();
         }
-        try (PreparedStatement query = db.prepareStatement("SELECT app_id, msg_id FROM messages WHERE app_id IN ("
-                + marks(apps.size()) + ") AND direction = 'RECEIVED' AND msg_id IN (" + marks(ids.size()) + ")")) {
+        // (app_id, msg_id) pairs: primary-key lookups, however many apps are in flight.
+        try (PreparedStatement query = db.prepareStatement("SELECT app_id, msg_id FROM messages WHERE direction = "
+                + "'RECEIVED' AND (app_id, msg_id) IN (" + String.join(",", java.util.Collections.nCopies(
+                        pending.size(), "(?,?)")) + ")")) {
             int index = 1;
-            for (String app : apps) {
-                query.setString(index++, app);
-            }
-            for (long id : ids) {
-                query.setLong(index++, id);
+            for (Map.Entry<String, Long> message : pending) {
+                query.setString(index++, message.getKey());
+                query.setLong(index++, message.getValue());
             }
             List<Map.Entry<String, Long>> found = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
