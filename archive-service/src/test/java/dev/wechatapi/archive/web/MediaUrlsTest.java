@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -67,6 +68,6 @@ class MediaUrlsTest {
 
     private static ArchiveProperties properties(String mediaPath) {
         return new ArchiveProperties(ZoneId.of("Asia/Shanghai"), mediaPath, Duration.ofHours(1), Duration.ofSeconds(10),
-                100_000);
+                DataSize.ofMegabytes(64));
     }
 }
