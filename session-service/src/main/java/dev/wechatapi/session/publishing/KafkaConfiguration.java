@@ -16,7 +16,7 @@ import org.springframework.kafka.config.TopicBuilder;
 /**
  * Producer settings the event contract depends on, fixed in code rather than left to configuration: CloudEvents
  * values, app id keys, and idempotent, fully acknowledged writes (the sync loop counts on an acknowledgement
- * meaning the event is safe). Also declares the contract's topics.
+ * meaning the event is safe), large enough for the contact snapshots of big accounts. Also declares the contract's topics.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -30,7 +30,11 @@ class KafkaConfiguration {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_SNAPSHOT_BYTES));
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_SNAPSHOT_BYTES,
+                // Room for the largest snapshot beside the message events waiting to be sent.
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MAX_SNAPSHOT_BYTES,
+                // JSON shrinks several times: less network and disk for snapshots, cheap for small batches.
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 
     @Bean
