@@ -74,10 +74,13 @@ final class BenchmarkStack implements AutoCloseable {
         }
     }
 
-    /** Starts the archive service; its Kafka consumers only when {@code listening}, else see {@link #startListener}. */
-    void startArchive(boolean listening) {
+    /**
+     * Starts the archive service; its Kafka consumers only when {@code listening}, else see {@link #startListener}.
+     * {@code settings} are more command-line arguments, such as {@code --wechat.archive.read-cache-size=0}.
+     */
+    void startArchive(boolean listening, String... settings) {
         SpringApplication application = new SpringApplication(ArchiveApplication.class);
-        archive = application.run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
@@ -86,7 +89,9 @@ final class BenchmarkStack implements AutoCloseable {
                 "--spring.r2dbc.password=" + database.password(),
                 "--spring.flyway.url=" + database.jdbcUrl(),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.kafka.listener.auto-startup=" + listening);
+                "--spring.kafka.listener.auto-startup=" + listening));
+        args.addAll(List.of(settings));
+        archive = application.run(args.toArray(String[]::new));
         port = archive.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
