@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AppRegistry {
 
+  /** The gateway's schema migrations (its own folder: the archive's share the class path in the all-in-one mode). */
+  public static final String MIGRATIONS = "classpath:db/gateway";
+
   /** Longest accepted app name and token, in characters (the columns are VARCHAR(100)). */
   public static final int MAX_LENGTH = AppDraft.MAX_LENGTH;
 
@@ -30,7 +33,7 @@ public final class AppRegistry {
 
   /** Brings the schema up to date: the same migrations the gateway runs at start-up. */
   public AppRegistry migrate() {
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.wechatapi.gateway.auth;
 import dev.wechatapi.gateway.WechatGatewayProperties;
 import dev.wechatapi.gateway.apps.App;
 import dev.wechatapi.gateway.apps.AppStore;
+import dev.wechatapi.gateway.store.SharedValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -26,13 +26,13 @@ class SignatureVerifier {
   static final String NONCE_KEY = "wechat:gateway:nonce:";
 
   private final AppStore apps;
-  private final ReactiveStringRedisTemplate redis;
+  private final SharedValues nonces;
   private final Duration window;
   private final Clock clock;
 
-  SignatureVerifier(AppStore apps, ReactiveStringRedisTemplate redis, WechatGatewayProperties properties) {
+  SignatureVerifier(AppStore apps, SharedValues nonces, WechatGatewayProperties properties) {
     this.apps = apps;
-    this.redis = redis;
+    this.nonces = nonces;
     this.window = properties.signatureWindow();
     this.clock = Clock.systemUTC();
   }
@@ -78,7 +78,7 @@ class SignatureVerifier {
       return Mono.empty();
     }
     String key = NONCE_KEY + signature.appId() + ":" + signature.nonce();
-    return redis.opsForValue().setIfAbsent(key, signature.timestamp(), window.multipliedBy(2))
+    return nonces.putIfAbsent(key, signature.timestamp(), window.multipliedBy(2))
         .flatMap(fresh -> fresh ? Mono.<Void>empty() : Mono.error(AuthFailures.reusedNonce()));
   }
 

@@ -1,4 +1,4 @@
-/** Per-app request rates over Spring Cloud Gateway's Redis rate limiter, answered in the contract's shapes. */
+/** Per-app request rates: token buckets in Redis (or in memory for one gateway), answered in the contract's shapes. */
 @NullMarked
 package dev.wechatapi.gateway.ratelimit;
 

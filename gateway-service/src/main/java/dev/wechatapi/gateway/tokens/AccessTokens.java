@@ -1,90 +1,32 @@
 package dev.wechatapi.gateway.tokens;
 
-import dev.wechatapi.gateway.WechatGatewayProperties;
-import dev.wechatapi.gateway.apps.AppIds;
-import java.time.Clock;
-import java.time.Duration;
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Issues, resolves and revokes access tokens, kept in Redis: {@code token:<token>} holds the app id (its TTL is the
- * token's lifetime), {@code app-token:<app_id>} names the app's current token, so that issuing a new one can
- * retire the previous one, and {@code app-tokens:<app_id>} is the set of the app's tokens that may still be alive
- * (scored by expiry), so that rotating the app's secret can revoke all of them ({@link TokenRevocation}).
+ * Issues, resolves and revokes access tokens: in Redis ({@link RedisAccessTokens}, shared by every gateway replica)
+ * or in memory ({@link MemoryAccessTokens}, one gateway without Redis).
  *
  * <pre>accessTokens.issue(appId).map(AccessToken::accessToken); accessTokens.resolve(token) // app id</pre>
  */
-@Component
-public class AccessTokens {
+public interface AccessTokens {
 
-  static final String TOKEN_KEY = "wechat:gateway:token:";
-  static final String CURRENT_KEY = "wechat:gateway:app-token:";
-  static final String ISSUED_KEY = "wechat:gateway:app-tokens:";
-
-  /** Longer than any token we issue; anything longer is refused without asking Redis. */
-  private static final int MAX_TOKEN_LENGTH = 128;
-
-  private final ReactiveStringRedisTemplate redis;
-  private final Duration lifetime;
-  private final Duration grace;
-  private final Clock clock;
-
-  AccessTokens(ReactiveStringRedisTemplate redis, WechatGatewayProperties properties) {
-    this.redis = redis;
-    this.lifetime = properties.tokenLifetime();
-    this.grace = properties.tokenGrace();
-    this.clock = Clock.systemUTC();
-  }
+  /** Longer than any token we issue; anything longer is refused without asking the store. */
+  int MAX_TOKEN_LENGTH = 128;
 
   /** A new token for the app; its previous token stops working after the grace period. */
-  public Mono<AccessToken> issue(String appId) {
-    String token = AppIds.randomUrlSafe(32);
-    String issued = ISSUED_KEY + appId;
-    long now = clock.millis();
-    // Listed before it exists, so that a revocation running meanwhile cannot miss it.
-    return redis.opsForZSet().add(issued, token, now + lifetime.toMillis())
-        .then(redis.opsForZSet().removeRangeByScore(issued, Range.closed(0.0, (double) now)))
-        .then(redis.expire(issued, lifetime))
-        .then(redis.opsForValue().set(TOKEN_KEY + token, appId, lifetime))
-        .then(redis.opsForValue().getAndSet(CURRENT_KEY + appId, token))
-        .flatMap(this::retire)
-        .then(redis.expire(CURRENT_KEY + appId, lifetime))
-        .thenReturn(new AccessToken(token, lifetime.toSeconds()));
-  }
+  Mono<AccessToken> issue(String appId);
 
   /** The app id the token was issued to; empty if it is unknown, expired or retired. */
-  public Mono<String> resolve(String token) {
-    if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-      return Mono.empty();
-    }
-    return redis.opsForValue().get(TOKEN_KEY + token);
-  }
+  Mono<String> resolve(String token);
 
   /** Makes every token issued to the app so far stop working at once, on every replica; answers how many. */
-  public Mono<Long> revokeAll(String appId) {
-    return redis.execute(TokenRevocation.SCRIPT, TokenRevocation.keys(appId), TokenRevocation.arguments())
-        .next()
-        .defaultIfEmpty(0L);
-  }
+  Mono<Long> revokeAll(String appId);
 
   /** Makes this one token stop working at once. */
-  public Mono<Void> revoke(String token) {
-    return redis.delete(TOKEN_KEY + token).then();
-  }
+  Mono<Void> revoke(String token);
 
-  // Clients that refresh their token while requests with the old one are in flight would otherwise see
-  // random 401s; a grace of zero reproduces the original's immediate invalidation.
-  private Mono<Boolean> retire(String previousToken) {
-    String key = TOKEN_KEY + previousToken;
-    if (grace.isZero()) {
-      return redis.delete(key).map(deleted -> deleted > 0);
-    }
-    return redis.getExpire(key)
-        .filter(remaining -> remaining.compareTo(grace) > 0)
-        .flatMap(remaining -> redis.expire(key, grace))
-        .defaultIfEmpty(false);
+  /** Whether the string can be a token at all, before any store is asked. */
+  static boolean plausible(String token) {
+    return !token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH;
   }
 }

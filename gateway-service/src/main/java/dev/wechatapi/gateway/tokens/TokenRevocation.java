@@ -25,11 +25,11 @@ public final class TokenRevocation {
 
   /** The script's keys: the app's set of issued tokens and its current-token key. */
   public static List<String> keys(String appId) {
-    return List.of(AccessTokens.ISSUED_KEY + appId, AccessTokens.CURRENT_KEY + appId);
+    return List.of(RedisAccessTokens.ISSUED_KEY + appId, RedisAccessTokens.CURRENT_KEY + appId);
   }
 
   /** The script's arguments: the prefix of the token keys. */
   public static List<String> arguments() {
-    return List.of(AccessTokens.TOKEN_KEY);
+    return List.of(RedisAccessTokens.TOKEN_KEY);
   }
 }

@@ -1,0 +1,7 @@
+package dev.wechatapi.gateway;
+
+import org.springframework.test.context.TestPropertySource;
+
+/** {@link ShortLivedTokensTest} against a gateway that keeps tokens, nonces and buckets in memory, Redis unreachable. */
+@TestPropertySource(properties = {"wechat.gateway.store=memory", "spring.data.redis.port=1"})
+class MemoryStoreShortLivedTokensTest extends ShortLivedTokensTest {}
