@@ -2,6 +2,7 @@ package dev.wechatapi.allinone;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@code ./dev up} can be told; every option has a default that works on a developer machine.
@@ -46,6 +47,10 @@ record AllInOneOptions(
                              Redis for tokens and rate limits (default 127.0.0.1:6379; if none answers,
                              the gateway keeps them in memory)""";
 
+  private static final Set<String> WITH_VALUE = Set.of("--gateway-port", "--simulator-port",
+      "--data-dir", "--db-host", "--db-port", "--db-user", "--db-password", "--gateway-database", "--archive-database",
+      "--redis-host", "--redis-port");
+
   static AllInOneOptions defaults() {
     return new AllInOneOptions(8080, 8090, true, Path.of("data", "all-in-one"), "127.0.0.1", 3306, "root", "",
         "wechat_gateway", "wechat_archive", "127.0.0.1", 6379);
@@ -59,6 +64,9 @@ record AllInOneOptions(
       if (name.equals("--real-wechat")) {
         options = options.withSimulator(false);
         continue;
+      }
+      if (!WITH_VALUE.contains(name)) {
+        throw new IllegalArgumentException("unknown option " + name);
       }
       if (i + 1 >= args.size()) {
         throw new IllegalArgumentException(name + " needs a value");
@@ -76,7 +84,7 @@ record AllInOneOptions(
         case "--archive-database" -> options.withDatabases(options.gatewayDatabase, name(name, value));
         case "--redis-host" -> options.withRedis(value, options.redisPort);
         case "--redis-port" -> options.withRedis(options.redisHost, port(name, value));
-        default -> throw new IllegalArgumentException("unknown option " + name);
+        default -> throw new IllegalStateException("an option without its case: " + name);
       };
     }
     return options;
