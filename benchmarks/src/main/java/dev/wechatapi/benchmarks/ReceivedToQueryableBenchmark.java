@@ -13,24 +13,20 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * End to end, received → queryable: friends of several simulated accounts write to them at a fixed total rate (open
- * loop: message {@code i} is due at {@code start + i / rate}), the session service syncs them from the simulator and
- * publishes them to Kafka, the archive stores them in MariaDB. The latency of a message runs from the moment it was
- * due until a poller (every {@value #POLL_MILLIS} ms, primary-key lookups of the messages still in flight) sees its row
- * committed, which is when {@code /messages} can return it. Every process is the real one, started as in the system
+ * loop, the simulator's message streams: message {@code n} of a stream is due at {@code start + (n - 1) / rate}), the
+ * session service syncs them from the simulator and publishes them to Kafka, the archive stores them in MariaDB. The
+ * latency of a message runs from the moment it was due until a poller (every {@value #POLL_MILLIS} ms, an index range
+ * from the first message not yet seen) sees its row committed, which is when {@code /messages} can return it. Every process is the real one, started as in the system
  * tests (Kafka, simulator, archive, session and gateway from their jars).
  *
  * <pre>{@code benchmarks/run received-to-queryable [messages-per-second] [seconds] [accounts]}   # default 1000 30 10</pre>
@@ -38,12 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ReceivedToQueryableBenchmark {
 
     private static final int POLL_MILLIS = 20;
-    private static final int MAX_LOOKUPS = 20_000;
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final int WINDOW_SECONDS = 5;
+    // Five JVMs compile their hot paths on the same 2 cores at first; WARM_UP_SECONDS in the environment changes it.
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("WARM_UP_SECONDS", "30")));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     // SERVICE_JVM in the environment replaces them, e.g. to add -XX:StartFlightRecording=filename=/tmp/r-%p.jfr
     private static final String SERVICE_JVM = System.getenv().getOrDefault("SERVICE_JVM",
             "-Xmx1g -Xms1g -XX:+UseParallelGC");
+
+    // TIMINGS=1: also split the latency at Kafka (a consumer in this JVM reads every record: it costs CPU the
+    // pipeline then lacks on a 2-core machine, so it is off by default).
+    private static final boolean TIMINGS = "1".equals(System.getenv("TIMINGS"));
 
     private ReceivedToQueryableBenchmark() {}
 
@@ -54,8 +56,8 @@ public final class ReceivedToQueryableBenchmark {
         Report report = new Report("received-to-queryable", "End to end: received → queryable",
                 "benchmarks/run received-to-queryable " + rate + " " + seconds + " " + accounts)
                 .processes("Kafka, the simulator, archive-service, session-service and gateway-service run in their"
-                        + " own JVMs (services: " + SERVICE_JVM + "); the benchmark's JVM injects the messages and polls"
-                        + " MariaDB");
+                        + " own JVMs (services: " + SERVICE_JVM + "); the simulator injects the messages (a message stream"
+                        + " per account) and the benchmark's JVM polls MariaDB" + (TIMINGS ? " and reads the topic" : ""));
         // The services as they would run in production, not with the tests' quick-start options.
         System.setProperty("wechat.stack.service-jvm", SERVICE_JVM);
         StackOptions options = StackOptions.forTests();
@@ -66,17 +68,25 @@ public final class ReceivedToQueryableBenchmark {
                 String appId = UUID.randomUUID().toString().replace("-", "");
                 apps.put(appId, login(stack.sessionUrl(), simulator, appId, "延迟测试 " + i));
             }
-            report.line("%d accounts logged in, each with one friend writing to it".formatted(accounts));
+            report.line(("%d accounts logged in, each with one friend writing to it; the load runs %d s, of which"
+                    + " the first %d s warm up (five JVMs compile their hot paths on the same cores) and are not"
+                    + " counted").formatted(accounts, WARM_UP.toSeconds() + seconds, WARM_UP.toSeconds()));
             try (Connection db = connect(options.archiveDatabase())) {
-                run(simulator, apps, db, rate, (int) WARM_UP.toSeconds(), null);
-                ProcessCpu cpu = ProcessCpu.start(processes(stack));
-                EventTimings timings = new EventTimings(stack.kafkaBootstrapServers(), apps.keySet());
-                Latencies latencies = run(simulator, apps, db, rate, seconds, report);
-                report.line("CPU during the run: " + cpu.stop());
-                timings.close();
-                report.line(timings.summary());
+                EventTimings[] timings = new EventTimings[1];
+                ProcessCpu[] cpu = new ProcessCpu[1];
+                Instant[] measured = new Instant[1];
+                Latencies latencies = run(simulator, apps, db, rate, (int) WARM_UP.toSeconds(), seconds, report, () -> {
+                    measured[0] = Instant.now();
+                    cpu[0] = ProcessCpu.start(processes(stack));
+                    timings[0] = TIMINGS ? new EventTimings(stack.kafkaBootstrapServers(), apps.keySet()) : null;
+                });
+                report.line("CPU while counted: " + cpu[0].stop());
+                if (timings[0] != null) {
+                    timings[0].close();
+                    report.line(timings[0].summary());
+                }
                 report.line("of which session synced it → archive wrote its row (archived_at - receive_time): "
-                        + archiveLag(db, apps.keySet()).summary());
+                        + archiveLag(db, apps.keySet(), measured[0]).summary());
                 report.line("received → queryable at %d msg/s for %d s: %s".formatted(rate, seconds,
                         latencies.summary()));
                 report.line("target: p99 < 250 ms at 1,000 msg/s: " + (latencies.percentile(99) < 250 && rate >= 1000
@@ -87,109 +97,152 @@ public final class ReceivedToQueryableBenchmark {
         System.exit(0);
     }
 
-    /** Injects for {@code seconds} at {@code rate} and waits until every message is queryable (at most 60 s more). */
+    /**
+     * Has the simulator inject for {@code warmUp + seconds} at {@code rate} in all (one message stream per account,
+     * each at {@code rate / accounts}) and waits until every message is queryable (at most 60 s more); only messages
+     * due after the warm-up count, and {@code counting} runs when they begin. The streams run inside the simulator, so
+     * this JVM does not spend a core on one HTTP call per message: message {@code n} of a stream is due at
+     * {@code startedAt + (n - 1) / rate}, and its text says {@code n}.
+     */
     private static Latencies run(SimulatorControl simulator, Map<String, String> apps, Connection db, int rate,
-            int seconds, Report report) throws Exception {
-        int total = rate * seconds;
-        long period = 1_000_000_000L / rate;
-        List<String> appIds = new ArrayList<>(apps.keySet());
-        ConcurrentMap<String, ConcurrentMap<Long, Long>> inFlight = new ConcurrentHashMap<>();
-        appIds.forEach(app -> inFlight.put(app, new ConcurrentHashMap<>()));
+            int warmUp, int seconds, Report report, Runnable counting) throws Exception {
+        List<Stream> streams = new ArrayList<>();
+        double perAccount = (double) rate / apps.size();
+        int total = 0;
+        for (Map.Entry<String, String> app : apps.entrySet()) {
+            JsonNode started = simulator.startMessageStream(app.getValue(), perAccount, warmUp + seconds,
+                    Map.of("from", "小王", "text", "延迟 {n}"));
+            Stream stream = new Stream(app.getKey(), started.get("streamId").asString(),
+                    Instant.parse(started.get("startedAt").asString()), perAccount, started.get("total").asInt(),
+                    (int) Math.round(perAccount * warmUp));
+            streams.add(stream);
+            total += stream.total - stream.uncounted;
+        }
+        Instant countFrom = streams.getFirst().due(streams.getFirst().uncounted + 1);
         Latencies latencies = new Latencies(total);
-        // How late the simulator had each message: the part of the latency spent before WeChat "received" it.
-        Latencies injected = new Latencies(total);
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger late = new AtomicInteger();
-        long start = System.nanoTime() + 50_000_000L;
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        var injectors = Executors.newVirtualThreadPerTaskExecutor();
-        AtomicInteger next = new AtomicInteger();
-        clock.scheduleAtFixedRate(() -> {
-            // Catch up on every message due by now: a late tick must not lower the offered rate.
-            long now = System.nanoTime();
-            int due;
-            while ((due = next.get()) < total && start + due * period <= now && next.compareAndSet(due, due + 1)) {
-                int i = due;
-                long dueAt = start + i * period;
-                injectors.execute(() -> {
-                    String app = appIds.get(i % appIds.size());
-                    try {
-                        String msgId = simulator.injectMessage(apps.get(app), Map.of("from", "小王",
-                                "text", "延迟 " + i)).get("msgId").asString();
-                        inFlight.get(app).put(Long.parseLong(msgId), dueAt);
-                        synchronized (injected) {
-                            injected.add(System.nanoTime() - dueAt);
-                        }
-                    } catch (RuntimeException e) {
-                        failed.incrementAndGet();
-                    }
-                });
-            }
-        }, 0, 1, TimeUnit.MILLISECONDS);
-        long deadline = start + seconds * 1_000_000_000L + 60_000_000_000L;
+        // The same latencies by when the message was due, in windows of WINDOW_SECONDS: a backlog shows where it grew.
+        List<Latencies> windows = new ArrayList<>();
+        for (int w = 0; w * WINDOW_SECONDS < seconds; w++) {
+            windows.add(new Latencies(total));
+        }
+        Instant deadline = Instant.now().plusSeconds(warmUp + seconds + 60L);
+        boolean countingStarted = false;
         int seen = 0;
-        while (seen < total - failed.get() && System.nanoTime() < deadline) {
-            Thread.sleep(POLL_MILLIS);
-            for (Map.Entry<String, Long> row : committed(db, inFlight)) {
-                Long dueAt = inFlight.get(row.getKey()).remove(row.getValue());
-                if (dueAt != null) {
-                    latencies.add(System.nanoTime() - dueAt);
-                    seen++;
+        try (PreparedStatement query = db.prepareStatement("SELECT text FROM messages WHERE app_id = ? AND "
+                + "direction = 'RECEIVED' AND receive_time >= ?")) {
+            while (seen < total && Instant.now().isBefore(deadline)) {
+                Thread.sleep(POLL_MILLIS);
+                if (!countingStarted && !Instant.now().isBefore(countFrom)) {
+                    countingStarted = true;
+                    counting.run();
+                }
+                for (Stream stream : streams) {
+                    seen += stream.poll(query, latencies, windows);
                 }
             }
         }
-        clock.shutdownNow();
-        injectors.shutdown();
-        late.set(inFlight.values().stream().mapToInt(Map::size).sum());
-        if (report != null) {
-            double offered = (double) total / seconds;
-            report.line("due → the simulator had the message (its injecting HTTP call returned): "
-                    + injected.summary());
-            report.line("offered %d messages in %d s (%.0f msg/s), %d injections failed, %d not queryable 60 s after the end"
-                    .formatted(total, seconds, offered, failed.get(), late.get()));
+        if (!countingStarted) {
+            counting.run();
+        }
+        {
+            Latencies streamEnds = new Latencies(streams.size());
+            int injected = 0;
+            for (Stream stream : streams) {
+                JsonNode progress = simulator.messageStream(stream.id);
+                injected += progress.get("injected").asInt();
+                if (!progress.path("finishedAt").isNull()) {
+                    Instant finished = Instant.parse(progress.get("finishedAt").asString());
+                    streamEnds.add(Math.max(0, Duration.between(stream.due(stream.total), finished).toNanos()));
+                }
+            }
+            report.line("the simulator's streams: %d injected of %d; last message injected after its due time by %s"
+                    .formatted(injected, streams.stream().mapToInt(st -> st.total).sum(), streamEnds.summary()));
+            report.line("offered %d messages in %d s (%d msg/s over %d accounts), %d not queryable 60 s after the end"
+                    .formatted(total, seconds, rate, apps.size(), total - seen));
+            StringBuilder byWindow = new StringBuilder("p99 by when the message was due, per %d s: ".formatted(
+                    WINDOW_SECONDS));
+            for (int w = 0; w < windows.size(); w++) {
+                byWindow.append(w == 0 ? "" : ", ").append("%ds %.0f ms".formatted(w * WINDOW_SECONDS,
+                        windows.get(w).percentile(99)));
+            }
+            report.line(byWindow.toString());
         }
         return latencies;
     }
 
-    /** Which of the messages in flight have a committed row now, as (app id, msg id): one query per poll. */
-    private static List<Map.Entry<String, Long>> committed(Connection db,
-            Map<String, ConcurrentMap<Long, Long>> inFlight) throws Exception {
-        List<Map.Entry<String, Long>> pending = new ArrayList<>();
-        inFlight.forEach((app, ids) -> ids.keySet().forEach(id -> pending.add(Map.entry(app, id))));
-        // A statement holds at most 65,535 placeholders; the rest are looked up at the next poll.
-        if (pending.size() > MAX_LOOKUPS) {
-            pending.subList(MAX_LOOKUPS, pending.size()).clear();
+    /** One account's message stream and which of its messages the poller has seen committed. */
+    private static final class Stream {
+
+        final String appId;
+        final String id;
+        final Instant startedAt;
+        final long periodNanos;
+        final int total;
+        // Messages 1..uncounted are the warm-up: followed, not timed.
+        final int uncounted;
+        final java.util.BitSet seen = new java.util.BitSet();
+        int firstUnseen = 1;
+
+        Stream(String appId, String id, Instant startedAt, double rate, int total, int uncounted) {
+            this.appId = appId;
+            this.id = id;
+            this.startedAt = startedAt;
+            this.periodNanos = Math.round(1_000_000_000d / rate);
+            this.total = total;
+            this.uncounted = uncounted;
         }
-        if (pending.isEmpty()) {
-            return List.of();
+
+        Instant due(int n) {
+            return startedAt.plusNanos((n - 1) * periodNanos);
         }
-        // (app_id, msg_id) pairs: primary-key lookups, however many apps are in flight.
-        try (PreparedStatement query = db.prepareStatement("SELECT app_id, msg_id FROM messages WHERE direction = "
-                + "'RECEIVED' AND (app_id, msg_id) IN (" + String.join(",", java.util.Collections.nCopies(
-                        pending.size(), "(?,?)")) + ")")) {
-            int index = 1;
-            for (Map.Entry<String, Long> message : pending) {
-                query.setString(index++, message.getKey());
-                query.setLong(index++, message.getValue());
+
+        /**
+         * Reads the rows the session received since the first message not yet seen was due (a message cannot be
+         * received before it is due, so none is missed), and times the new ones; answers how many were new.
+         */
+        int poll(PreparedStatement query, Latencies latencies, List<Latencies> windows) throws Exception {
+            if (firstUnseen > total) {
+                return 0;
             }
-            List<Map.Entry<String, Long>> found = new ArrayList<>();
+            query.setString(1, appId);
+            // The archive keeps times as UTC DATETIME(3).
+            query.setObject(2, java.time.LocalDateTime.ofInstant(due(firstUnseen).minusMillis(1),
+                    java.time.ZoneOffset.UTC));
+            int fresh = 0;
             try (ResultSet rows = query.executeQuery()) {
+                Instant now = Instant.now();
                 while (rows.next()) {
-                    found.add(Map.entry(rows.getString(1), rows.getLong(2)));
+                    int n = Integer.parseInt(rows.getString(1).substring("延迟 ".length()));
+                    if (n >= 1 && n <= total && !seen.get(n)) {
+                        seen.set(n);
+                        if (n > uncounted) {
+                            long latency = Math.max(0, Duration.between(due(n), now).toNanos());
+                            latencies.add(latency);
+                            int window = (int) (Duration.between(due(uncounted + 1), due(n)).toSeconds()
+                                    / WINDOW_SECONDS);
+                            windows.get(Math.min(window, windows.size() - 1)).add(latency);
+                            fresh++;
+                        }
+                    }
                 }
             }
-            return found;
+            while (firstUnseen <= total && seen.get(firstUnseen)) {
+                firstUnseen++;
+            }
+            return fresh;
         }
     }
 
-    /** archived_at - receive_time of every received message of these apps: the Kafka and archive part. */
-    private static Latencies archiveLag(Connection db, java.util.Set<String> apps) throws Exception {
+    /** archived_at - receive_time of the received messages of these apps since the run began: Kafka and the archive. */
+    private static Latencies archiveLag(Connection db, java.util.Set<String> apps, Instant since) throws Exception {
         try (PreparedStatement query = db.prepareStatement("SELECT TIMESTAMPDIFF(MICROSECOND, receive_time, "
-                + "archived_at) FROM messages WHERE direction = 'RECEIVED' AND app_id IN (" + marks(apps.size()) + ")")) {
+                + "archived_at) FROM messages WHERE direction = 'RECEIVED' AND app_id IN (" + marks(apps.size()) + ")"
+                + " AND receive_time >= ?")) {
             int index = 1;
             for (String app : apps) {
                 query.setString(index++, app);
             }
+            query.setObject(index, java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
             List<Long> lags = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -121,6 +121,40 @@ class SessionsSurviveARestartTest {
     }
 
     @Test
+    void aBusyAccountIsSavedAtMostOncePerIntervalAndItsLatestPositionWhenTheServiceStops() throws Exception {
+        Service first = start(true);
+        // Reads the topics as they are now that the service declared them (this test may run first).
+        events.close();
+        events = new EventLog(TestKafka.bootstrapServers());
+        String appId = SessionServiceTest.newAppId();
+        String accountId = control.createAccount(SessionServiceTest.ACCOUNT).get("accountId").asString();
+        first.login(appId, accountId);
+        List<byte[]> afterLogin = await().atMost(Duration.ofSeconds(10)).until(() -> credentialRecords(appId),
+                records -> !records.isEmpty());
+
+        // Every message is a sync round that moves the position; the default interval is 5 s.
+        String last = null;
+        for (int i = 0; i < 20; i++) {
+            last = control.sendText(accountId, "张伟 🐼", "第 " + i + " 条");
+            Thread.sleep(75);
+        }
+        long lastId = Long.parseLong(last);
+        events.await(appId, EventTypes.MESSAGE_RECEIVED, MessageEvent.class, m -> m.msgId() == lastId);
+        List<byte[]> duringTheBurst = credentialRecords(appId);
+        first.stop();
+        List<byte[]> afterStop = credentialRecords(appId);
+
+        assertThat(duringTheBurst.size() - afterLogin.size()).as("records written while 20 rounds moved the position")
+                .isLessThanOrEqualTo(1);
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode saved = json.readTree(open(appId, afterStop.getLast())).get("credentials");
+        JsonNode atLogin = json.readTree(open(appId, afterLogin.getLast())).get("credentials");
+        assertThat(saved.get("syncKey")).as("the latest position is written when the service stops")
+                .isNotEqualTo(atLogin.get("syncKey"));
+        assertThat(saved.get("sid")).isEqualTo(atLogin.get("sid"));
+    }
+
+    @Test
     void logoutLeavesNothingToResume() {
         Service first = start(true);
         String appId = SessionServiceTest.newAppId();

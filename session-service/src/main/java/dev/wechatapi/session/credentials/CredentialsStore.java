@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,9 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  * once it logged out), so a restarted service resumes them without a QR scan. Without
  * {@code wechat.session.credentials-key} nothing is saved: credentials never go to Kafka in plain text.
  *
+ * <p>A sync round moves the session's position (its SyncKey) and nothing else: such a save waits, so that a busy
+ * account is written at most every {@code wechat.session.credentials-save-interval} instead of after every round (it
+ * was an eighth of the service's CPU at 1,000 messages/s). Any other change (a login, new cookies or keys) is written
+ * at once; the waiting ones are written by a tick, before sessions move to another replica, and at shutdown.
+ *
  * <pre>{@code
  * store.save(live);                 // after the login and after every acknowledged sync round
  * store.forget(appId);              // logout, or WeChat ended the session
+ * store.savePending();              // before this replica lets sessions go
  * store.readPartitions(owned);      // when this replica comes to own those partitions
  * }</pre>
  */
@@ -55,8 +64,12 @@ public class CredentialsStore implements AutoCloseable {
     private final CredentialsCipher cipher;
     private final KafkaProducer<String, byte[]> producer;
     private final JsonMapper json = JsonMapper.builder().build();
-    // The last credentials saved per app: an idle round that moved nothing is not written again.
-    private final ConcurrentMap<String, SessionCredentials> saved = new ConcurrentHashMap<>();
+    // The last credentials saved per app and when: an idle round that moved nothing is not written again.
+    private final ConcurrentMap<String, Saved> saved = new ConcurrentHashMap<>();
+    // Saves that only moved the position, waiting for the next tick.
+    private final ConcurrentMap<String, Pending> pending = new ConcurrentHashMap<>();
+    private final long saveIntervalNanos;
+    private final ScheduledExecutorService ticks;
 
     public CredentialsStore(KafkaProperties kafkaProperties, CredentialsProperties properties) {
         this.consumerConfig = new HashMap<>(kafkaProperties.buildConsumerProperties());
@@ -64,12 +77,14 @@ public class CredentialsStore implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        this.saveIntervalNanos = properties.credentialsSaveInterval().toNanos();
         String key = properties.credentialsKey();
         if (key == null || key.isBlank()) {
             log.warn("wechat.session.credentials-key is not set: sessions are NOT saved and every app needs a new "
                     + "QR login after a restart");
             this.cipher = null;
             this.producer = null;
+            this.ticks = null;
             return;
         }
         this.cipher = new CredentialsCipher(key);
@@ -81,6 +96,12 @@ public class CredentialsStore implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"));
         this.producer = new KafkaProducer<>(config);
+        this.ticks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("credentials-saves")
+                .factory());
+        if (saveIntervalNanos > 0) {
+            ticks.scheduleWithFixedDelay(this::savePendingQuietly, saveIntervalNanos, saveIntervalNanos,
+                    TimeUnit.NANOSECONDS);
+        }
     }
 
     @Bean
@@ -95,9 +116,10 @@ public class CredentialsStore implements AutoCloseable {
 
     /**
      * Saves the session's current credentials unless it ended (a logout's tombstone must stay the last word) or
-     * nothing changed since the last save. Call it only after the events of every synced batch were acknowledged.
+     * nothing changed since the last save; a change of position only is written by the next tick. Call it only after
+     * the events of every synced batch were acknowledged.
      */
-    public synchronized void save(LiveSession live) {
+    public void save(LiveSession live) {
         if (!enabled() || live.isEnded()) {
             return;
         }
@@ -108,13 +130,69 @@ public class CredentialsStore implements AutoCloseable {
             log.warn("app {}: the session's credentials cannot be read, not saved: {}", live.appId(), e.toString());
             return;
         }
-        if (credentials.equals(saved.get(live.appId()))) {
+        Saved last = saved.get(live.appId());
+        if (last != null && sameAs(last.credentials(), credentials)) {
+            pending.remove(live.appId());
             return;
         }
         SavedSession session = new SavedSession(credentials, live.book().self().puid(), live.book().self().name());
+        if (last != null && onlyThePositionMoved(last.credentials(), credentials)
+                && System.nanoTime() - last.atNanos() < saveIntervalNanos) {
+            pending.put(live.appId(), new Pending(live, session));
+            return;
+        }
+        write(live, session);
+    }
+
+    /** Writes the saves that were waiting for their tick (of sessions still live). */
+    public synchronized void savePending() {
+        for (String appId : List.copyOf(pending.keySet())) {
+            Pending waiting = pending.remove(appId);
+            if (waiting != null) {
+                write(waiting.live(), waiting.session());
+            }
+        }
+    }
+
+    private void savePendingQuietly() {
+        try {
+            savePending();
+        } catch (RuntimeException e) {
+            log.warn("saving sessions to {} failed: {}", TOPIC, e.toString());
+        }
+    }
+
+    // Under the lock with forget: a session that ended meanwhile is not written after its tombstone.
+    private synchronized void write(LiveSession live, SavedSession session) {
+        if (live.isEnded()) {
+            return;
+        }
+        pending.remove(live.appId());
         byte[] sealed = cipher.encrypt(live.appId(), json.writeValueAsBytes(session));
-        saved.put(live.appId(), credentials);
+        saved.put(live.appId(), new Saved(session.credentials(), System.nanoTime()));
         send(live.appId(), sealed);
+    }
+
+    private static boolean sameAs(SessionCredentials before, SessionCredentials now) {
+        return onlyThePositionMoved(before, now) && before.syncKey().equals(now.syncKey())
+                && before.syncCheckKey().equals(now.syncCheckKey());
+    }
+
+    private static boolean onlyThePositionMoved(SessionCredentials before, SessionCredentials now) {
+        return withoutPosition(before).equals(withoutPosition(now));
+    }
+
+    // What a round moves without changing what the session is: the sync keys, the expiry of cookies WeChat sends
+    // again with every answer (a later expiry of the same cookie: the saved one is still valid meanwhile), and the
+    // time the credentials were exported.
+    private static SessionCredentials withoutPosition(SessionCredentials c) {
+        List<SessionCredentials.Cookie> cookies = c.cookies().stream()
+                .map(k -> new SessionCredentials.Cookie(k.name(), k.value(), k.domain(), k.path(), 0, k.secure(),
+                        k.httpOnly(), k.hostOnly()))
+                .toList();
+        return new SessionCredentials(c.driver(), c.uin(), c.sid(), c.skey(), c.passTicket(), c.deviceId(),
+                c.mainHost(), c.fileHost(), c.pushHost(), cookies, List.of(), List.of(), c.selfUserName(),
+                java.time.Instant.EPOCH);
     }
 
     /** Leaves nothing to resume for the app: a tombstone. */
@@ -122,6 +200,7 @@ public class CredentialsStore implements AutoCloseable {
         if (!enabled()) {
             return;
         }
+        pending.remove(appId);
         saved.remove(appId);
         send(appId, null);
     }
@@ -191,7 +270,7 @@ public class CredentialsStore implements AutoCloseable {
         try {
             SavedSession session = json.readValue(cipher.decrypt(appId, record.value()), SavedSession.class);
             sessions.put(appId, session);
-            saved.put(appId, session.credentials());
+            saved.put(appId, new Saved(session.credentials(), System.nanoTime()));
         } catch (RuntimeException e) {
             // Another key (rotated) or a damaged record: that app needs a new QR login, the others still resume.
             sessions.remove(appId);
@@ -202,7 +281,13 @@ public class CredentialsStore implements AutoCloseable {
     @Override
     public void close() {
         if (producer != null) {
+            ticks.shutdownNow();
+            savePending();
             producer.close(Duration.ofSeconds(5));
         }
     }
+
+    private record Saved(SessionCredentials credentials, long atNanos) {}
+
+    private record Pending(LiveSession live, SavedSession session) {}
 }

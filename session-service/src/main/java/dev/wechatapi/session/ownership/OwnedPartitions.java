@@ -184,6 +184,8 @@ public class OwnedPartitions implements SmartLifecycle {
         }
         owned.removeAll(numbers);
         AppPartitions current = partitions;
+        // The latest positions first, while the sessions are still live: their next owner replays less.
+        credentials.savePending();
         int released = sessions.release(appId -> numbers.contains(current.of(appId)));
         credentials.flush();
         log.info("released partitions {} of {}: {} sessions stopped for their next owner", numbers,
